@@ -1,0 +1,196 @@
+"""FalkorDBStore: the embedded default (a child redis-server) or a FalkorDB server by address."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+
+from innochain.errors import BackendUnavailable, InnoChainError
+from innochain.graph import falkordb_server
+from innochain.graph.schema import schema_plan
+from innochain.graph.store import (
+    WriteResult,
+    batched,
+    check_params,
+    records_to_frame,
+    redact_uri,
+    tag_cypher,
+)
+
+DEFAULT_GRAPH = "innochain"
+
+
+class FalkorDBStore:
+    """A GraphStore over FalkorDB; read-only calls go through GRAPH.RO_QUERY."""
+
+    backend = "falkordb"
+
+    def __init__(self, uri: str, *, data_dir: Path | None = None, host: str | None = None,
+                 port: int | None = None, password: str | None = None,
+                 username: str | None = None, graph: str = DEFAULT_GRAPH) -> None:
+        self.uri = uri
+        self.graph_name = graph
+        self._data_dir = data_dir
+        self._started_here = False
+        self.socket: Path | None = None
+        if data_dir is not None:
+            paths, self.pid, self._started_here = falkordb_server.start_or_reuse(data_dir)
+            self.socket = paths.socket
+            self._db = FalkorDB(unix_socket_path=str(paths.socket))
+        else:
+            self.pid = None
+            try:
+                # The client connects in its constructor (it asks whether it is a sentinel).
+                self._db = FalkorDB(host=host or "localhost", port=port or 6379,
+                                    username=username, password=password, socket_timeout=600)
+                self._db.connection.ping()
+            except redis.AuthenticationError:
+                raise BackendUnavailable(
+                    f"FalkorDB at {redact_uri(uri)} refused the credentials: put the right "
+                    "user:password in the URI") from None
+            except (redis.RedisError, OSError) as exc:
+                raise BackendUnavailable(
+                    f"cannot reach FalkorDB at {redact_uri(uri)} ({_first_line(exc)}): start "
+                    "the server or set INNOCHAIN_GRAPH_URI") from None
+        self._graph = self._db.select_graph(graph)
+        if graph not in self._db.list_graphs():
+            # A read-only query on a graph that does not exist yet fails ("empty key");
+            # creating the schema creates the graph, so every store opens readable.
+            self.ensure_schema()
+
+    # -- queries -------------------------------------------------------------------------
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None, *,
+            read_only: bool = True, tag: str | None = None) -> pd.DataFrame:
+        checked = check_params(params)
+        query = tag_cypher(cypher, tag)
+        try:
+            if read_only:
+                result = self._graph.ro_query(query, checked)
+            else:
+                result = self._graph.query(query, checked)
+        except redis.ResponseError as exc:
+            raise self._query_error(exc, tag) from None
+        except (redis.ConnectionError, OSError) as exc:
+            raise BackendUnavailable(f"lost FalkorDB at {redact_uri(self.uri)} "
+                                     f"({_first_line(exc)}): check `innochain db status`") from None
+        columns = [h[1] for h in result.header] if result.header else []
+        rows = ([_plain(v) for v in row] for row in result.result_set)
+        return records_to_frame(columns, rows)
+
+    def write_batches(self, cypher: str, rows: Iterable[Mapping[str, Any]],
+                      batch_size: int = 5000) -> WriteResult:
+        out = WriteResult()
+        for chunk in batched(rows, batch_size):
+            frame = self.run(cypher, {"rows": chunk}, read_only=False)
+            out.rows_sent += len(chunk)
+            out.batches += 1
+            if not frame.empty:
+                out.returned.extend(frame.to_dict("records"))
+        return out
+
+    # -- schema and life cycle -------------------------------------------------------------
+    def ensure_schema(self) -> None:
+        existing = self._existing_indexes()
+        for index in schema_plan().indexes:
+            if (index.label, index.prop) not in existing:
+                self._graph.query(f"CREATE INDEX FOR (n:{index.label}) ON (n.{index.prop})")
+            if index.unique:
+                self._ensure_unique(index.label, index.prop)
+
+    def _existing_indexes(self) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        try:
+            result = self._graph.query("CALL db.indexes() YIELD label, properties "
+                                       "RETURN label, properties")
+        except redis.ResponseError:
+            return found
+        for label, props in result.result_set:
+            found.update((label, p) for p in props)
+        return found
+
+    def _ensure_unique(self, label: str, prop: str) -> None:
+        try:
+            self._db.connection.execute_command(
+                "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label,
+                "PROPERTIES", 1, prop)
+        except redis.ResponseError as exc:
+            if "already exists" not in str(exc).lower():
+                raise
+
+    def clear(self) -> None:
+        try:
+            self._graph.delete()
+        except redis.ResponseError as exc:
+            if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
+                raise
+        self._graph = self._db.select_graph(self.graph_name)
+
+    def finish_bulk_load(self) -> None:
+        """Rewrite the append-only file: restarts replay far fewer commands (~14 s -> ~4 s)."""
+        try:
+            self._db.connection.execute_command("BGREWRITEAOF")
+        except redis.ResponseError as exc:
+            if "already in progress" not in str(exc):
+                raise
+
+    def server_info(self) -> dict[str, str]:
+        info = self._db.connection.info("server")
+        modules = self._db.connection.execute_command("MODULE", "LIST")
+        version = "?"
+        for mod in modules:
+            fields = dict(zip(mod[::2], mod[1::2], strict=False))
+            name = fields.get(b"name", fields.get("name"))
+            if name in (b"graph", "graph"):
+                version = str(fields.get(b"ver", fields.get("ver")))
+        where = str(self.socket) if self.socket else redact_uri(self.uri)
+        return {"backend": "FalkorDB", "version": _falkordb_version(version),
+                "redis": str(info.get("redis_version")), "address": where,
+                "data_dir": str(self._data_dir or "-"), "graph": self.graph_name}
+
+    def close(self) -> None:
+        try:
+            self._db.connection.close()
+        except (redis.RedisError, OSError):
+            pass
+        if self._started_here and self._data_dir is not None and self.socket is not None:
+            # Leave the server to others still connected; `innochain db stop` ends it.
+            if falkordb_server.connected_clients(self.socket) <= 1:  # the probe itself
+                falkordb_server.stop(self._data_dir)
+        self._started_here = False
+
+    def _query_error(self, exc: redis.ResponseError, tag: str | None) -> InnoChainError:
+        text = _first_line(exc)
+        where = f" in query {tag}" if tag else ""
+        if "read-only" in text.lower() or "ro_query" in text.lower():
+            return InnoChainError(f"refused{where}: a read-only query tried to write ({text})")
+        return InnoChainError(f"FalkorDB rejected the query{where}: {text}")
+
+
+def _plain(value: Any) -> Any:
+    """Nodes and edges become property maps so every result is a plain DataFrame."""
+    if isinstance(value, Node):
+        return {**value.properties, "_labels": list(value.labels)}
+    if isinstance(value, Edge):
+        return {**value.properties, "_type": value.relation}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _falkordb_version(encoded: str) -> str:
+    """FalkorDB reports its version as an integer such as 41205 for 4.12.5."""
+    if encoded.isdigit():
+        n = int(encoded)
+        return f"{n // 10000}.{(n // 100) % 100}.{n % 100}"
+    return encoded
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

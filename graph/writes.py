@@ -1,0 +1,92 @@
+"""Idempotent batched writes of nodes and relationships, generated from graph.schema.
+
+Loaders never write Cypher: they hand rows to `upsert_nodes` / `upsert_relationships`.
+The statements are built here from the closed schema (labels, types and keys are
+literals checked against graph.schema; values only ever travel as parameters), so
+the same load run twice gives the same graph on every backend.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from innochain.graph.schema import ORGANIZATION_ROLES, node_type, rel_type
+from innochain.graph.store import GraphStore
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _ident(name: str) -> str:
+    if not _IDENT.match(name):
+        raise ValueError(f"{name!r} is not a plain identifier")
+    return name
+
+
+def node_merge_statement(label: str, role: str | None = None) -> str:
+    """`UNWIND $rows` MERGE of nodes by key; `row.props` is set on top (null removes)."""
+    spec = node_type(label)
+    role_set = ""
+    if role is not None:
+        if label != "Organization" or role not in ORGANIZATION_ROLES:
+            raise ValueError(f"role label {role!r} is not one of {ORGANIZATION_ROLES}")
+        role_set = f" SET n:{role}"
+    return (f"UNWIND $rows AS row MERGE (n:{spec.label} {{{_ident(spec.key)}: row.key}}) "
+            f"SET n += row.props{role_set}")
+
+
+def rel_merge_statement(rel: str, src_label: str, dst_label: str) -> str:
+    """MERGE of one relationship between two nodes already there; returns matched row ids.
+
+    Rows whose endpoints are missing return nothing, so the caller can report them as
+    dangling references instead of creating empty nodes.
+    """
+    spec = rel_type(rel)
+    if (src_label, dst_label) not in spec.endpoints:
+        raise ValueError(f"{rel} does not join {src_label} to {dst_label}; "
+                         f"declared: {spec.endpoints}")
+    src, dst = node_type(src_label), node_type(dst_label)
+    keys = ", ".join(f"{_ident(k)}: row.rkey.{_ident(k)}" for k in spec.key_props)
+    rel_pattern = f"[r:{spec.type} {{{keys}}}]" if keys else f"[r:{spec.type}]"
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:{src.label} {{{src.key}: row.src}}) "
+            f"MATCH (b:{dst.label} {{{dst.key}: row.dst}}) "
+            f"MERGE (a)-{rel_pattern}->(b) SET r += row.props RETURN row.i AS i")
+
+
+@dataclass
+class RelWriteOutcome:
+    """Indices (into the rows given) whose endpoints were found and written, and the rest."""
+
+    written: set[int] = field(default_factory=set)
+    dangling: list[int] = field(default_factory=list)
+
+
+def upsert_nodes(store: GraphStore, label: str, rows: Iterable[Mapping[str, Any]], *,
+                 role: str | None = None, batch_size: int = 5000) -> int:
+    """Write rows `{key, props}`; returns how many rows were sent."""
+    result = store.write_batches(node_merge_statement(label, role), rows, batch_size)
+    return result.rows_sent
+
+
+def upsert_relationships(store: GraphStore, rel: str, src_label: str, dst_label: str,
+                         rows: list[Mapping[str, Any]], *,
+                         batch_size: int = 5000) -> RelWriteOutcome:
+    """Write rows `{src, dst, props[, rkey]}`; report which had a missing endpoint."""
+    spec = rel_type(rel)
+    payload = []
+    for i, row in enumerate(rows):
+        item = {"i": i, "src": row["src"], "dst": row["dst"], "props": dict(row.get("props", {}))}
+        if spec.key_props:
+            rkey = dict(row.get("rkey", {}))
+            missing = [k for k in spec.key_props if rkey.get(k) is None]
+            if missing:
+                raise ValueError(f"{rel} needs {missing} in rkey")
+            item["rkey"] = rkey
+        payload.append(item)
+    result = store.write_batches(rel_merge_statement(rel, src_label, dst_label), payload,
+                                 batch_size)
+    written = {int(r["i"]) for r in result.returned}
+    return RelWriteOutcome(written, [i for i in range(len(rows)) if i not in written])

@@ -1,0 +1,67 @@
+"""The `innochain` command line. User mistakes end in one line that says what to do."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from innochain import __version__
+from innochain.errors import InnoChainError
+from innochain.settings import Settings
+
+
+class InnoChainGroup(click.Group):
+    """Turns any InnoChainError into a one-line click error instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InnoChainError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def uri_option(func: Any) -> Any:
+    """`--uri` on every command that touches the graph; INNOCHAIN_GRAPH_URI otherwise."""
+    return click.option("--uri", default=None, metavar="URI",
+                        help="Graph URI (falkordb:///dir, falkor://host:port, bolt://..., "
+                             "neo4j+s://...); default: INNOCHAIN_GRAPH_URI or the embedded "
+                             "store in the user's data directory.")(func)
+
+
+def settings_from(uri: str | None) -> Settings:
+    """Settings with the --uri flag over the environment."""
+    return Settings.from_env(graph_uri=uri)
+
+
+@click.group(cls=InnoChainGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="innochain")
+def cli() -> None:
+    """InnoChain 创新链知识图谱: the innovation chain of an industrial park as a graph."""
+
+
+def _register() -> None:
+    from innochain.commands.db import db
+    from innochain.commands.doctor import doctor
+
+    cli.add_command(doctor)
+    cli.add_command(db)
+    for module, name in (("innochain.commands.resolve_names", "resolve_names"),):
+        try:
+            mod = __import__(module, fromlist=[name])
+        except ImportError:
+            continue
+        cli.add_command(getattr(mod, name))
+
+
+_register()
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        cli(prog_name="innochain")
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
