@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test dev lint typecheck lock
+.PHONY: demo test dev install lock
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,9 +18,10 @@ dev: $(BIN)/python
 	$(BIN)/pip install -q --no-deps -e . --config-settings editable_mode=strict
 
 demo: install
-	$(BIN)/innochain demo
+	$(BIN)/innochain doctor
 
 test: dev
+	bash tools/system-deps.sh
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 

@@ -60,6 +60,8 @@ def server_paths(data_dir: Path) -> ServerPaths:
 
 def prepare_private_dir(path: Path) -> None:
     """Create `path` as 0700 and refuse one that another user owns or others can enter."""
+    if path.exists() and not path.is_dir():
+        raise ConfigError(f"{path} is not a directory: point INNOCHAIN_GRAPH_URI at a directory")
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except PermissionError:

@@ -90,3 +90,11 @@ def upsert_relationships(store: GraphStore, rel: str, src_label: str, dst_label:
                                  batch_size)
     written = {int(r["i"]) for r in result.returned}
     return RelWriteOutcome(written, [i for i in range(len(rows)) if i not in written])
+
+
+def existing_keys(store: GraphStore, label: str, keys: list[str]) -> set[str]:
+    """Which of `keys` name an existing node of `label` (to say which end of an edge is missing)."""
+    spec = node_type(label)
+    frame = store.run(f"UNWIND $keys AS k MATCH (n:{spec.label} {{{spec.key}: k}}) RETURN k",
+                      {"keys": keys}, read_only=True)
+    return set(frame["k"]) if not frame.empty else set()

@@ -1,0 +1,5 @@
+"""`python -m innochain` runs the CLI."""
+
+from innochain.cli import main
+
+main()
