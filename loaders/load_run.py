@@ -1,4 +1,9 @@
-"""Write what a loader yields, nodes before relationships, and account for every row."""
+"""Write what a loader yields, nodes before relationships, and account for every row.
+
+Contract for loaders: yield each node before any relationship that needs it (within one
+run); a relationship to a node that is neither earlier in the run nor already in the graph
+is a reject naming the missing end, never a silently created empty node.
+"""
 
 from __future__ import annotations
 
@@ -46,70 +51,104 @@ class LoadReport:
                 f"{self.seconds:.1f} s)")
 
 
-@dataclass
-class _Collected:
-    nodes: dict[tuple[str, str | None], dict[str, NodeRecord]] = field(
-        default_factory=lambda: defaultdict(dict))
-    edges: dict[tuple[str, str, str], list[EdgeRecord]] = field(
-        default_factory=lambda: defaultdict(list))
-    origins: set[Origin] = field(default_factory=set)
-    rejects: list[Reject] = field(default_factory=list)
+class _BatchedWriter:
+    """Buffers records per label or type and writes them in fixed-size batches.
 
+    Memory stays O(batch size) whatever the file size. Before any relationship batch is
+    written, every buffered node is written first, so a relationship whose nodes came
+    earlier in the same run always finds them (loaders yield a node before its edges).
+    """
 
-def _collect(records: Iterable[Record], progress: bool) -> _Collected:
-    got = _Collected()
-    bar = tqdm(records, unit=" records", disable=not (progress and sys.stderr.isatty()),
-               file=sys.stderr, mininterval=0.5)
-    for rec in bar:
-        if isinstance(rec, Reject):
-            got.rejects.append(rec)
-            got.origins.add(Origin(rec.file, rec.line))
-            continue
-        if rec.origin is not None:
-            got.origins.add(rec.origin)
-        if isinstance(rec, NodeRecord):
-            bucket = got.nodes[(rec.label, rec.role)]
-            if rec.key in bucket:  # the same node from two rows: later values win, none lost
-                bucket[rec.key].props.update(rec.props)
-            else:
-                bucket[rec.key] = NodeRecord(rec.label, rec.key, dict(rec.props), rec.origin,
-                                             rec.role)
+    def __init__(self, store: GraphStore | None, report: LoadReport, batch_size: int) -> None:
+        self.store, self.report, self.batch_size = store, report, batch_size
+        self.nodes: dict[tuple[str, str | None], dict[str, NodeRecord]] = defaultdict(dict)
+        self.edges: dict[tuple[str, str, str], list[EdgeRecord]] = defaultdict(list)
+        self.rejects: list[Reject] = []
+
+    def add_node(self, rec: NodeRecord) -> None:
+        bucket = self.nodes[(rec.label, rec.role)]
+        if rec.key in bucket:  # the same node from two rows: later values win, none lost
+            bucket[rec.key].props.update(rec.props)
         else:
-            got.edges[(rec.rel, rec.src_label, rec.dst_label)].append(rec)
-    return got
+            bucket[rec.key] = NodeRecord(rec.label, rec.key, dict(rec.props), rec.origin, rec.role)
+        if len(bucket) >= self.batch_size:
+            self._flush_nodes(rec.label, rec.role)
+
+    def add_edge(self, rec: EdgeRecord) -> None:
+        bucket = self.edges[(rec.rel, rec.src_label, rec.dst_label)]
+        bucket.append(rec)
+        if len(bucket) >= self.batch_size:
+            self.flush_all_nodes()
+            self._flush_edges((rec.rel, rec.src_label, rec.dst_label))
+
+    def _flush_nodes(self, label: str, role: str | None) -> None:
+        bucket = self.nodes.pop((label, role), {})
+        if not bucket:
+            return
+        self.report.nodes += len(bucket)
+        if self.store is not None:
+            rows = [{"key": r.key, "props": r.props} for r in bucket.values()]
+            upsert_nodes(self.store, label, rows, role=role, batch_size=self.batch_size)
+
+    def flush_all_nodes(self) -> None:
+        for label, role in list(self.nodes):
+            self._flush_nodes(label, role)
+
+    def _flush_edges(self, key: tuple[str, str, str]) -> None:
+        edges = self.edges.pop(key, [])
+        if not edges:
+            return
+        if self.store is None:
+            self.report.edges += len(edges)
+            return
+        rel, src_label, dst_label = key
+        rows = [{"src": e.src, "dst": e.dst, "props": e.props, "rkey": e.rkey or {}}
+                for e in edges]
+        outcome = upsert_relationships(self.store, rel, src_label, dst_label, rows,
+                                       batch_size=self.batch_size)
+        self.report.edges += len(outcome.written)
+        self.rejects.extend(_dangling(self.store, [edges[i] for i in outcome.dangling]))
+
+    def flush(self) -> None:
+        self.flush_all_nodes()
+        for key in list(self.edges):
+            self._flush_edges(key)
 
 
 def run_load(store: GraphStore | None, kind: str, records: Iterable[Record], *,
              files: list[str], dry_run: bool = False, batch_size: int = 5000,
              progress: bool = False) -> LoadReport:
-    """Collect, then write nodes and relationships; dangling references become rejects."""
+    """Write a loader's records in batches; dangling references become rejects."""
     started = time.monotonic()
     report = LoadReport(kind, files, dry_run=dry_run)
-    got = _collect(records, progress)
-    rejects = list(got.rejects)
     if not dry_run:
         if store is None:
             raise ValueError("a store is needed unless dry_run")
         store.ensure_schema()
-        for (label, role), bucket in got.nodes.items():
-            rows = [{"key": r.key, "props": r.props} for r in bucket.values()]
-            report.nodes += upsert_nodes(store, label, rows, role=role, batch_size=batch_size)
-        for (rel, src_label, dst_label), edges in got.edges.items():
-            rows = [{"src": e.src, "dst": e.dst, "props": e.props, "rkey": e.rkey or {}}
-                    for e in edges]
-            outcome = upsert_relationships(store, rel, src_label, dst_label, rows,
-                                           batch_size=batch_size)
-            report.edges += len(outcome.written)
-            rejects.extend(_dangling(store, [edges[i] for i in outcome.dangling]))
-    else:
-        report.nodes = sum(len(b) for b in got.nodes.values())
-        report.edges = sum(len(e) for e in got.edges.values())
-    report.rejects = sorted(rejects, key=lambda r: (r.file, r.line))
-    report.rows_read = len(got.origins)
-    report.rows_rejected = len({(r.file, r.line) for r in rejects})
+    writer = _BatchedWriter(None if dry_run else store, report, batch_size)
+    origins: set[tuple[str, int]] = set()
+    bar = tqdm(records, unit=" records", disable=not (progress and sys.stderr.isatty()),
+               file=sys.stderr, mininterval=0.5)
+    for rec in bar:
+        if isinstance(rec, Reject):
+            writer.rejects.append(rec)
+            origins.add((rec.file, rec.line))
+            continue
+        if rec.origin is not None:
+            origins.add((rec.origin.file, rec.origin.line))
+        if isinstance(rec, NodeRecord):
+            writer.add_node(rec)
+        else:
+            writer.add_edge(rec)
+    writer.flush()
+    report.rejects = sorted(writer.rejects, key=lambda r: (r.file, r.line))
+    report.rows_read = len(origins)
+    report.rows_rejected = len({(r.file, r.line) for r in writer.rejects})
     report.seconds = time.monotonic() - started
     if not dry_run and store is not None:
         _record_run(store, report)
+        if report.rows_read >= 100_000:
+            store.finish_bulk_load()
     return report
 
 
@@ -128,7 +167,9 @@ def _dangling(store: GraphStore, edges: list[EdgeRecord]) -> list[Reject]:
                    if key not in known[lbl]]
         what = " and ".join(f"unknown {lbl} '{key}'" for lbl, key in missing) or "not written"
         origin = e.origin or Origin("?", 0)
-        out.append(Reject(origin.file, origin.line, e.field_name or e.rel,
+        field_name = e.src_field if e.src_field and missing[:1] == [(e.src_label, e.src)] \
+            else e.field_name
+        out.append(Reject(origin.file, origin.line, field_name or e.rel,
                           ", ".join(k for _, k in missing) or f"{e.src}->{e.dst}",
                           f"{what}: load it first (a {e.rel} link never creates an empty node)"))
     return out
