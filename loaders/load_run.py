@@ -33,8 +33,8 @@ class LoadReport:
     files: list[str]
     rows_read: int = 0
     rows_rejected: int = 0
-    nodes: int = 0
-    edges: int = 0
+    nodes: int = 0  # node writes after merging repeats within a batch
+    edges: int = 0  # relationships written (dangling ones are rejects instead)
     seconds: float = 0.0
     dry_run: bool = False
     rejects: list[Reject] = field(default_factory=list)

@@ -43,6 +43,7 @@ class EdgeRecord:
     origin: Origin | None = None
     rkey: dict[str, Any] | None = None  # identity properties, for types that declare them
     field_name: str = ""  # the source column that named the far end, for reject messages
+    src_field: str = ""  # the column that named the near end (reported when that end is missing)
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,1 @@
-"""The CLI commands, one module each."""
+"""Click commands that the innochain CLI registers."""

@@ -19,7 +19,7 @@ def _records() -> Iterator[Record]:
 
 def test_dry_run_counts_rows_nodes_and_rejects_without_a_store() -> None:
     report = run_load(None, "organizations", _records(), files=["orgs.csv"], dry_run=True,
-                      batch_size=2)
+                      batch_size=10)
     assert (report.rows_read, report.rows_loaded, report.rows_rejected) == (5, 4, 1)
     assert report.nodes == 2 and report.edges == 1
     assert report.rejects == [Reject("orgs.csv", 5, "founded", "19x5", "not a year")]
