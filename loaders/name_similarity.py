@@ -1,0 +1,200 @@
+"""Explainable similarity of two normalised organisation names, and the blocking that
+decides which pairs are compared at all.
+
+>>> from innochain.loaders.name_normalisation import normalise_name
+>>> similarity = NameSimilarity([])
+>>> similarity.compare(normalise_name("Xerox Corp."), normalise_name("XEROX CORPORATION")).reasons
+('same key after legal-form strip',)
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from innochain.loaders.name_normalisation import STOPWORDS, NormalisedName, normalise_name
+
+TOKEN_TYPO_SIMILARITY = 0.8  # two words of >= 5 letters this close count as one word misspelt
+SKIP_BIGRAM_WINDOW = 3  # Chinese blocking: ordered character pairs at most this far apart
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """How similar two names are, and which parts agreed (for explaining a merge)."""
+
+    score: float
+    reasons: tuple[str, ...]
+    # "similar", or a containment rule ("head", "inside", "acronym", "short name") that joins
+    # only when every name it points to is in one cluster
+    kind: str = "similar"
+
+
+class NameSimilarity:
+    """Explainable similarity of two normalised names, with word weights from the corpus."""
+
+    def __init__(self, norms: Iterable[NormalisedName]) -> None:
+        norms = list(norms)
+        doc_freq = Counter(t for n in norms if n.script == "latin" for t in set(n.tokens))
+        total = max(len(norms), 1)
+        self.weight = {t: math.log((total + 1) / (df + 0.5)) + 1.0 for t, df in doc_freq.items()}
+        self.default_weight = math.log((total + 1) / 0.5) + 1.0
+
+    def compare(self, a: NormalisedName, b: NormalisedName) -> NameMatch:
+        """Score two names; a higher score means more likely the same organisation."""
+        if not a.key or not b.key:
+            return NameMatch(0.0, ("empty key",))
+        if a.place and b.place and a.place != b.place:
+            return NameMatch(0.0, (f"different place prefix {a.place}/{b.place}",))
+        if a.key == b.key:
+            return NameMatch(1.0, ("same key after legal-form strip",))
+        if a.compact == b.compact:
+            return NameMatch(0.99, ("same letters, spacing differs",))
+        if a.script == b.script == "latin" and _parenthetical_agrees(a, b):
+            return NameMatch(0.97, ("the name in parentheses agrees",))
+        if a.script == "latin" and b.script == "latin":
+            return self._compare_latin(a, b)
+        return self._compare_chinese(a, b)
+
+    def _compare_latin(self, a: NormalisedName, b: NormalisedName) -> NameMatch:
+        score, matched = self.soft_token_jaccard(a.tokens, b.tokens)
+        reasons = [f"weighted token Jaccard {score:.2f} ({matched} words agree)"]
+        distance = Levenshtein.distance(a.compact, b.compact)
+        if distance <= 2 and min(len(a.compact), len(b.compact)) >= 12:
+            char = 1 - distance / max(len(a.compact), len(b.compact))
+            if char > score:
+                score = char
+                reasons.append(f"{distance} letter(s) apart")
+        short, long_ = sorted((a, b), key=lambda n: (len(n.tokens), len(n.key)))
+        if score >= 0.95 or len(short.tokens) == len(long_.tokens):
+            return NameMatch(score, tuple(reasons))
+        if long_.tokens[: len(short.tokens)] == short.tokens:
+            return NameMatch(score, (f"{short.key!r} heads {long_.key!r}", *reasons), "head")
+        if len(short.tokens) >= 3 and matched == len(short.tokens):
+            return NameMatch(score, (f"{short.key!r} inside {long_.key!r}", *reasons), "inside")
+        if len(short.tokens) == 1 and len(short.key) >= 3 and short.key == acronym(long_):
+            return NameMatch(score, (f"{short.key!r} is the acronym of {long_.key!r}",), "acronym")
+        return NameMatch(score, tuple(reasons))
+
+    def soft_token_jaccard(self, a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, int]:
+        """IDF-weighted Jaccard where misspelt words (>= 5 letters, similarity >= 0.8) agree."""
+        pairs = []
+        for i, x in enumerate(a):
+            for j, y in enumerate(b):
+                sim = 1.0 if x == y else _typo_similarity(x, y)
+                if sim:
+                    pairs.append((sim, i, j))
+        pairs.sort(reverse=True)
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        agree = total = 0.0
+        for sim, i, j in pairs:
+            if i in used_a or j in used_b:
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            w = (self._w(a[i]) + self._w(b[j])) / 2
+            agree += sim * w
+            total += w
+        total += sum(self._w(t) for i, t in enumerate(a) if i not in used_a)
+        total += sum(self._w(t) for j, t in enumerate(b) if j not in used_b)
+        return (agree / total if total else 0.0), len(used_a)
+
+    def _w(self, token: str) -> float:
+        return self.weight.get(token, self.default_weight)
+
+    def _compare_chinese(self, a: NormalisedName, b: NormalisedName) -> NameMatch:
+        dice = bigram_dice(a.key, b.key)
+        reason = f"character-bigram Dice {dice:.2f}"
+        short, long_ = sorted((a, b), key=lambda n: len(n.key))
+        if len(short.key) < len(long_.key) and long_.key.startswith(short.key):
+            return NameMatch(dice, (f"{short.key!r} heads {long_.key!r}", reason), "head")
+        if is_chinese_short_name(short, long_):
+            return NameMatch(dice, (f"short name {short.key!r} inside {long_.key!r}", reason),
+                             "short name")
+        return NameMatch(dice, (reason,))
+
+
+def _parenthetical_agrees(a: NormalisedName, b: NormalisedName) -> bool:
+    """"IBM Corp. (International Business Machines Corp.)" against either name it gives."""
+    for x, y in ((a, b), (b, a)):
+        if x.qualifier and len(x.qualifier) > 3:
+            inner = normalise_name(x.qualifier).key
+            if inner in (y.key, normalise_name(y.qualifier).key if y.qualifier else ""):
+                return True
+    return False
+
+
+def _typo_similarity(x: str, y: str) -> float:
+    if min(len(x), len(y)) < 5 or x[0] != y[0]:
+        return 0.0
+    sim = Levenshtein.normalized_similarity(x, y)
+    return sim if sim >= TOKEN_TYPO_SIMILARITY else 0.0
+
+
+def acronym(name: NormalisedName) -> str:
+    """Initials of the name's words ("international business machines" -> "ibm")."""
+    return "".join(t[0] for t in name.tokens if t not in STOPWORDS) if len(name.tokens) > 1 else ""
+
+
+def bigram_dice(a: str, b: str) -> float:
+    """Dice coefficient of character bigrams (for Chinese, where words are not spaced)."""
+    grams_a = Counter(a[i:i + 2] for i in range(len(a) - 1))
+    grams_b = Counter(b[i:i + 2] for i in range(len(b) - 1))
+    size = sum(grams_a.values()) + sum(grams_b.values())
+    return 2 * sum((grams_a & grams_b).values()) / size if size else 0.0
+
+
+def is_chinese_short_name(short: NormalisedName, long_: NormalisedName) -> bool:
+    """Short-name rule from chainkg name/fullname pairs: the short name's characters appear in
+    order in the registered name (place prefix included), starting with its first character
+    of the place or of the name proper (隆基绿能 / 隆基绿能科技, 华瓷 / 华联瓷业)."""
+    if short.script == "latin" or long_.script == "latin" or len(short.key) < 2:
+        return False
+    if short.place and short.place != long_.place:
+        return False
+    full = (long_.place or "") + long_.key
+    if short.key == full or len(short.key) >= len(full):
+        return False
+    starts = {long_.key[0], (long_.place or long_.key)[0]}
+    if short.key[0] not in starts:
+        return False
+    chars = iter(full)
+    return all(c in chars for c in short.key)
+
+
+def blocking_keys(norm: NormalisedName) -> set[str]:
+    """Keys under which a name is indexed; only names sharing a key are compared."""
+    if norm.script == "latin":
+        keys = {f"t:{t}" for t in norm.tokens if len(t) >= 2}
+        keys |= {f"p:{t[:4]}" for t in norm.tokens if len(t) >= 6}
+        keys.add(f"c:{norm.compact[:6]}")
+        if len(norm.tokens) == 1:
+            keys.add(f"a:{norm.key}")
+        elif initials := acronym(norm):
+            keys.add(f"a:{initials}")
+        return keys
+    text = (norm.place or "") + norm.key
+    window = SKIP_BIGRAM_WINDOW
+    return {f"s:{text[i]}{text[j]}" for i in range(len(text))
+            for j in range(i + 1, min(i + 1 + window, len(text)))}
+
+
+def candidate_pairs(norms: list[NormalisedName], max_block: int) -> Iterator[tuple[int, int]]:
+    """Pairs of indices sharing a blocking key that is not too common."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, norm in enumerate(norms):
+        for key in blocking_keys(norm):
+            blocks[key].append(index)
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > max_block:
+            continue
+        for pos, i in enumerate(members):
+            for j in members[pos + 1:]:
+                if (i, j) not in seen:
+                    seen.add((i, j))
+                    yield i, j
