@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import secrets
 import signal
 import stat
 import subprocess
@@ -46,6 +47,10 @@ class ServerPaths:
     @property
     def log_file(self) -> Path:
         return self.data_dir / "falkordb.log"
+
+    @property
+    def reader_secret(self) -> Path:
+        return self.data_dir / "reader.secret"
 
 
 def server_paths(data_dir: Path) -> ServerPaths:
@@ -143,6 +148,7 @@ def start_or_reuse(data_dir: Path) -> tuple[ServerPaths, int, bool]:
     with _locked(paths):
         pid = running_pid(paths)
         if pid is not None:
+            _ensure_reader(paths)
             return paths, pid, False
         if paths.socket.exists():
             paths.socket.unlink()  # left by a killed server; nothing answers on it
@@ -151,7 +157,34 @@ def start_or_reuse(data_dir: Path) -> tuple[ServerPaths, int, bool]:
                                 start_new_session=True)  # Ctrl-C in a terminal must not kill it
         paths.pid_file.write_text(str(proc.pid))
         _wait_ready(paths, proc)
+        _ensure_reader(paths)
         return paths, proc.pid, True
+
+
+READER = "innochain_reader"
+# What a reader may send: read-only graph queries and what the client asks on connect.
+READER_COMMANDS = ("+GRAPH.RO_QUERY", "+GRAPH.LIST", "+GRAPH.EXPLAIN", "+PING", "+INFO",
+                   "+MODULE|LIST", "+CLIENT|SETINFO", "+CLIENT|SETNAME", "+ECHO")
+
+
+def reader_password(paths: ServerPaths) -> str:
+    """The read-only user's password, kept in a 0600 file in the private data directory."""
+    secret = paths.reader_secret
+    if not secret.exists():
+        fd = os.open(secret, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(24))
+    return secret.read_text().strip()
+
+
+def _ensure_reader(paths: ServerPaths) -> None:
+    """(Re)declare the read-only ACL user; ACLs are not persisted, so at every start."""
+    client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=5)
+    try:
+        client.execute_command("ACL", "SETUSER", READER, "reset", "on",
+                               f">{reader_password(paths)}", "~*", "-@all", *READER_COMMANDS)
+    finally:
+        client.close()
 
 
 def _wait_ready(paths: ServerPaths, proc: subprocess.Popen[bytes]) -> None:

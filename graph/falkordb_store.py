@@ -34,16 +34,22 @@ class FalkorDBStore:
 
     def __init__(self, uri: str, *, data_dir: Path | None = None, host: str | None = None,
                  port: int | None = None, password: str | None = None,
-                 username: str | None = None, graph: str = DEFAULT_GRAPH) -> None:
+                 username: str | None = None, graph: str = DEFAULT_GRAPH,
+                 read_only: bool = False) -> None:
         self.uri = uri
         self.graph_name = graph
+        self.read_only = read_only
         self._data_dir = data_dir
         self._started_here = False
         self.socket: Path | None = None
         if data_dir is not None:
             paths, self.pid, self._started_here = falkordb_server.start_or_reuse(data_dir)
             self.socket = paths.socket
-            self._db = FalkorDB(unix_socket_path=str(paths.socket))
+            if read_only:  # the dashboard: a user whose ACL allows only read-only queries
+                username = falkordb_server.READER
+                password = falkordb_server.reader_password(paths)
+            self._db = FalkorDB(unix_socket_path=str(paths.socket), username=username,
+                                password=password)
         else:
             self.pid = None
             try:
@@ -60,7 +66,7 @@ class FalkorDBStore:
                     f"cannot reach FalkorDB at {redact_uri(uri)} ({_first_line(exc)}): start "
                     "the server or set INNOCHAIN_GRAPH_URI") from None
         self._graph = self._db.select_graph(graph)
-        if graph not in self._db.list_graphs():
+        if not read_only and graph not in self._db.list_graphs():
             # A read-only query on a graph that does not exist yet fails ("empty key");
             # creating the schema creates the graph, so every store opens readable.
             self.ensure_schema()
@@ -76,6 +82,8 @@ class FalkorDBStore:
             else:
                 result = self._graph.query(query, checked)
         except redis.ResponseError as exc:
+            if read_only and "empty key" in str(exc).lower():
+                return pd.DataFrame()  # the graph does not exist yet: nothing loaded
             raise self._query_error(exc, tag) from None
         except (redis.ConnectionError, OSError) as exc:
             raise BackendUnavailable(f"lost FalkorDB at {redact_uri(self.uri)} "
@@ -168,6 +176,8 @@ class FalkorDBStore:
     def _query_error(self, exc: redis.ResponseError, tag: str | None) -> InnoChainError:
         text = _first_line(exc)
         where = f" in query {tag}" if tag else ""
+        if isinstance(exc, redis.exceptions.NoPermissionError) or "no permissions" in text:
+            return InnoChainError(f"refused{where}: this connection may only read ({text})")
         if "read-only" in text.lower() or "ro_query" in text.lower():
             return InnoChainError(f"refused{where}: a read-only query tried to write ({text})")
         return InnoChainError(f"FalkorDB rejected the query{where}: {text}")

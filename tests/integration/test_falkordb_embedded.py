@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from innochain.errors import ConfigError
+from innochain.errors import ConfigError, InnoChainError
 from innochain.graph import falkordb_server
 from innochain.graph.falkordb_store import FalkorDBStore
 from innochain.graph.writes import upsert_nodes
@@ -128,3 +128,26 @@ def test_a_file_where_the_data_dir_should_be_is_refused(tmp_path: Path) -> None:
     target.write_text("x")
     with pytest.raises(ConfigError, match="not a directory"):
         falkordb_server.start_or_reuse(target)
+
+
+def test_a_read_only_store_can_read_but_nothing_else(tmp_path: Path) -> None:
+    data_dir = tmp_path / "db"
+    writer = FalkorDBStore(f"falkordb://{data_dir}", data_dir=data_dir)
+    upsert_nodes(writer, "Organization", [{"key": "org:1", "props": {"name": "大阳公司"}}])
+    reader = FalkorDBStore(f"falkordb://{data_dir}", data_dir=data_dir, read_only=True)
+    try:
+        assert reader.run("MATCH (n:Organization) RETURN n.name AS n")["n"].tolist() == ["大阳公司"]
+        with pytest.raises(InnoChainError, match="may only read"):
+            reader.run("CREATE (:Organization {id: 'x'})", read_only=False)
+        raw = reader._db.connection  # below the adapter: the ACL itself must refuse
+        for command in (("FLUSHALL",), ("CONFIG", "SET", "port", "6379"),
+                        ("GRAPH.DELETE", "innochain"), ("SHUTDOWN",), ("ACL", "LIST")):
+            with pytest.raises(redis.exceptions.NoPermissionError):
+                raw.execute_command(*command)
+        secret = falkordb_server.server_paths(data_dir).reader_secret
+        assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+        assert writer.run("MATCH (n) RETURN count(n) AS c").iloc[0]["c"] == 1
+    finally:
+        reader.close()
+        writer.close()
+        falkordb_server.stop(data_dir)
