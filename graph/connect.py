@@ -50,8 +50,13 @@ def embedded_data_dir(uri: str) -> Path:
     return Path(path).expanduser()
 
 
-def open_store(settings: Settings | None = None) -> GraphStore:
-    """Open the store the settings name, starting the embedded server when needed."""
+def open_store(settings: Settings | None = None, *, read_only: bool = False) -> GraphStore:
+    """Open the store the settings name, starting the embedded server when needed.
+
+    `read_only=True` (the dashboard, the query command) gives a store that cannot write by
+    construction: on the embedded FalkorDB it logs in as an ACL user allowed only read-only
+    graph queries; on Neo4j every call runs in a read transaction.
+    """
     settings = settings or Settings.from_env()
     uri = settings.graph_uri
     backend = backend_of(uri)
@@ -66,13 +71,14 @@ def open_store(settings: Settings | None = None) -> GraphStore:
         bare = parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")
                               if parts.hostname else parts.netloc).geturl()
         return Neo4jStore(bare, username=username, password=password,
-                          database=settings.neo4j_database)
+                          database=settings.neo4j_database, read_only=read_only)
     from innochain.graph.falkordb_store import FalkorDBStore
 
     if parts.scheme.lower() in EMBEDDED_SCHEMES:
-        return FalkorDBStore(uri, data_dir=embedded_data_dir(uri), graph=graph)
+        return FalkorDBStore(uri, data_dir=embedded_data_dir(uri), graph=graph,
+                             read_only=read_only)
     port = parts.port or 6379
     return FalkorDBStore(uri, host=parts.hostname, port=port,
                          username=unquote(parts.username) if parts.username else None,
                          password=unquote(parts.password) if parts.password else None,
-                         graph=graph)
+                         graph=graph, read_only=read_only)

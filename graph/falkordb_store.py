@@ -71,10 +71,17 @@ class FalkorDBStore:
             # creating the schema creates the graph, so every store opens readable.
             self.ensure_schema()
 
+    @property
+    def data_dir(self) -> Path | None:
+        """The embedded server's data directory (None for a server reached by address)."""
+        return self._data_dir
+
     # -- queries -------------------------------------------------------------------------
     def run(self, cypher: str, params: Mapping[str, Any] | None = None, *,
             read_only: bool = True, tag: str | None = None) -> pd.DataFrame:
         checked = check_params(params)
+        if self.read_only:
+            read_only = True  # a reader never sends GRAPH.QUERY, whatever the caller asks
         query = tag_cypher(cypher, tag)
         try:
             if read_only:

@@ -35,8 +35,10 @@ class Neo4jStore:
     backend = "neo4j"
 
     def __init__(self, uri: str, *, username: str | None = None, password: str | None = None,
-                 database: str | None = None, driver: neo4j.Driver | None = None) -> None:
+                 database: str | None = None, driver: neo4j.Driver | None = None,
+                 read_only: bool = False) -> None:
         self.uri = uri
+        self.read_only = read_only
         self.database = database or None
         self._secret = password
         auth = (username, password or "") if username else None
@@ -58,6 +60,8 @@ class Neo4jStore:
     def run(self, cypher: str, params: Mapping[str, Any] | None = None, *,
             read_only: bool = True, tag: str | None = None) -> pd.DataFrame:
         checked = check_params(params)
+        if self.read_only and not read_only:
+            raise InnoChainError("refused: this connection may only read (opened read-only)")
         query = Query(tag_cypher(cypher, tag), metadata={"innochain": tag} if tag else None)
         routing = RoutingControl.READ if read_only else RoutingControl.WRITE
         try:

@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from innochain.errors import InnoChainError, ParameterTypeError
+from innochain.graph.falkordb_store import FalkorDBStore
+from innochain.graph.neo4j_store import Neo4jStore
 from innochain.graph.store import GraphStore
 from innochain.graph.writes import upsert_nodes, upsert_relationships
 
@@ -112,3 +114,24 @@ def test_clear_removes_everything(store: GraphStore) -> None:
     store.clear()
     store.ensure_schema()
     assert _count(store, "MATCH (n) RETURN count(n) AS c") == 0
+
+
+def _reopen_read_only(store: GraphStore) -> GraphStore:
+    if isinstance(store, FalkorDBStore):
+        return FalkorDBStore(store.uri, data_dir=store.data_dir,
+                             graph=store.graph_name, read_only=True)
+    return Neo4jStore(store.uri, read_only=True)
+
+
+def test_a_store_opened_read_only_cannot_write_even_when_asked(store: GraphStore) -> None:
+    store.ensure_schema()
+    upsert_nodes(store, "Organization", ORG_ROWS[:3])
+    reader = _reopen_read_only(store)
+    try:
+        with pytest.raises(InnoChainError, match="refused"):
+            reader.run("MATCH (n:Organization) DETACH DELETE n", read_only=False)
+        with pytest.raises(InnoChainError, match="refused"):
+            upsert_nodes(reader, "Organization", [{"key": "new", "props": {}}])
+        assert _count(reader, "MATCH (n:Organization) RETURN count(n) AS c") == 3
+    finally:
+        reader.close()
