@@ -74,22 +74,44 @@ def upsert_nodes(store: GraphStore, label: str, rows: Iterable[Mapping[str, Any]
 def upsert_relationships(store: GraphStore, rel: str, src_label: str, dst_label: str,
                          rows: list[Mapping[str, Any]], *,
                          batch_size: int = 5000) -> RelWriteOutcome:
-    """Write rows `{src, dst, props[, rkey]}`; report which had a missing endpoint."""
+    """Write rows `{src, dst, props[, rkey]}`; report which had a missing endpoint.
+
+    Rows naming the same relationship (same ends and identity) are sent once, with the
+    later rows' properties winning: FalkorDB's UNWIND ... MERGE returns one row for such
+    repeats, and every repeat shares its representative's outcome.
+    """
     spec = rel_type(rel)
-    payload = []
-    for i, row in enumerate(rows):
-        item = {"i": i, "src": row["src"], "dst": row["dst"], "props": dict(row.get("props", {}))}
-        if spec.key_props:
-            rkey = dict(row.get("rkey", {}))
-            missing = [k for k in spec.key_props if rkey.get(k) is None]
-            if missing:
-                raise ValueError(f"{rel} needs {missing} in rkey")
-            item["rkey"] = rkey
-        payload.append(item)
+    payload: list[dict[str, Any]] = []
+    representative: dict[tuple[Any, ...], int] = {}
+    owner: list[int] = []
+    for row in rows:
+        rkey = _identity(spec.key_props, rel, row)
+        ident = (row["src"], row["dst"], *(rkey.get(k) for k in spec.key_props))
+        if ident in representative:
+            payload[representative[ident]]["props"].update(row.get("props", {}))
+        else:
+            representative[ident] = len(payload)
+            item = {"i": len(payload), "src": row["src"], "dst": row["dst"],
+                    "props": dict(row.get("props", {}))}
+            if spec.key_props:
+                item["rkey"] = rkey
+            payload.append(item)
+        owner.append(representative[ident])
     result = store.write_batches(rel_merge_statement(rel, src_label, dst_label), payload,
                                  batch_size)
-    written = {int(r["i"]) for r in result.returned}
+    sent_ok = {int(r["i"]) for r in result.returned}
+    written = {i for i, rep in enumerate(owner) if rep in sent_ok}
     return RelWriteOutcome(written, [i for i in range(len(rows)) if i not in written])
+
+
+def _identity(key_props: tuple[str, ...], rel: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    if not key_props:
+        return {}
+    rkey = dict(row.get("rkey") or {})
+    missing = [k for k in key_props if rkey.get(k) is None]
+    if missing:
+        raise ValueError(f"{rel} needs {missing} in rkey")
+    return rkey
 
 
 def existing_keys(store: GraphStore, label: str, keys: list[str]) -> set[str]:

@@ -135,3 +135,15 @@ def test_a_store_opened_read_only_cannot_write_even_when_asked(store: GraphStore
         assert _count(reader, "MATCH (n:Organization) RETURN count(n) AS c") == 3
     finally:
         reader.close()
+
+
+def test_the_same_relationship_twice_in_one_batch_is_written_once_and_reported_written(
+        store: GraphStore) -> None:
+    store.ensure_schema()
+    upsert_nodes(store, "Organization", ORG_ROWS[:2])
+    rows = [{"src": "org:0", "dst": "org:1", "props": {"product": "硅片"}},
+            {"src": "org:0", "dst": "org:1", "props": {"product": "电池片"}}]
+    outcome = upsert_relationships(store, "SUPPLIES", "Organization", "Organization", rows)
+    assert outcome.written == {0, 1} and outcome.dangling == []
+    frame = store.run("MATCH ()-[r:SUPPLIES]->() RETURN r.product AS product")
+    assert frame["product"].tolist() == ["电池片"]
