@@ -44,10 +44,15 @@ def cli() -> None:
 def _register() -> None:
     from innochain.commands.db import db
     from innochain.commands.doctor import doctor
+    from innochain.commands.query import packs, query
 
     cli.add_command(doctor)
     cli.add_command(db)
-    for module, name in (("innochain.commands.resolve_names", "resolve_names"),):
+    cli.add_command(packs)
+    cli.add_command(query)
+    for module, name in (("innochain.commands.resolve_names", "resolve_names"),
+                         ("innochain.commands.load", "load"),
+                         ("innochain.commands.export", "export")):
         try:
             mod = __import__(module, fromlist=[name])
         except ImportError:

@@ -1,0 +1,59 @@
+"""One load from files to graph, the same way for the CLI and the tests.
+
+Builds the loader's context from the store (organisations already there), runs the loader
+through `run_load`, and afterwards derives chain membership when a chain or patents changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from innochain.graph.store import GraphStore
+from innochain.loaders.chain_loader import derive_segment_membership
+from innochain.loaders.cypher_files import read_cypher
+from innochain.loaders.load_context import LoadContext, organization_directory
+from innochain.loaders.load_run import LoadReport, run_load
+from innochain.loaders.registry import check_paths, loader_spec
+
+
+@dataclass
+class LoadOutcome:
+    """The load's report, and per chain the (patent memberships, organisation links) derived."""
+
+    report: LoadReport
+    derived: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def context_from(store: GraphStore | None) -> LoadContext:
+    """The organisations already in the graph; empty without a store."""
+    if store is None:
+        return LoadContext()
+    frame = store.run(read_cypher("organization_names"), read_only=True,
+                      tag="loaders/organization_names")
+    return LoadContext(organization_directory(frame.to_dict("records")))
+
+
+def chains_in(store: GraphStore) -> list[str]:
+    """Ids of the chains loaded."""
+    frame = store.run(read_cypher("chain_ids"), read_only=True, tag="loaders/chain_ids")
+    return [str(c) for c in frame["chain"]] if not frame.empty else []
+
+
+def load_files(store: GraphStore | None, kind: str, paths: Sequence[Path], *,
+               dry_run: bool = False, batch_size: int = 5000,
+               progress: bool = False) -> LoadOutcome:
+    """Load `paths` as `kind`; a dry run reads and checks everything and writes nothing."""
+    spec = loader_spec(kind)
+    check_paths(spec, paths)
+    context = context_from(store)
+    records = spec.load(list(paths), context)
+    report = run_load(None if dry_run else store, kind, records,
+                      files=[str(p) for p in paths], dry_run=dry_run, batch_size=batch_size,
+                      progress=progress)
+    outcome = LoadOutcome(report)
+    if not dry_run and store is not None and (kind == "chain" or spec.derives_segments):
+        for chain in chains_in(store):
+            outcome.derived[chain] = derive_segment_membership(store, chain)
+    return outcome
