@@ -27,6 +27,7 @@ from innochain.errors import BackendUnavailable, ConfigError
 # sockaddr_un.sun_path is 108 bytes with the terminating NUL on Linux.
 MAX_SOCKET_PATH = 107
 START_TIMEOUT_S = 30.0
+REPLAY_TIMEOUT_S = 900.0  # replaying a large append-only file is slow but not stuck
 
 
 @dataclass(frozen=True)
@@ -188,18 +189,40 @@ def _ensure_reader(paths: ServerPaths) -> None:
 
 
 def _wait_ready(paths: ServerPaths, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
+    """Wait for PING, then for the append-only file's replay, however long a big graph takes.
+
+    Only a server that never answers is given up on; one that answers LOADING is replaying
+    its data and is waited for (up to REPLAY_TIMEOUT_S), never killed half-way.
+    """
+    started = time.monotonic()
+    while True:
         if proc.poll() is not None:
             raise BackendUnavailable(
                 f"the embedded FalkorDB server exited at start (code {proc.returncode}); "
                 f"see {paths.log_file}")
-        if ping(paths.socket, timeout=0.5) and _loaded(paths.socket):
+        answering = ping(paths.socket, timeout=0.5) or _loading(paths.socket)
+        elapsed = time.monotonic() - started
+        if answering and _loaded(paths.socket):
             return
+        limit = REPLAY_TIMEOUT_S if answering else START_TIMEOUT_S
+        if elapsed > limit:
+            proc.kill()
+            raise BackendUnavailable(f"the embedded FalkorDB server did not become ready "
+                                     f"within {limit:.0f} s; see {paths.log_file}")
         time.sleep(0.05)
-    proc.kill()
-    raise BackendUnavailable(f"the embedded FalkorDB server did not answer within "
-                             f"{START_TIMEOUT_S:.0f} s; see {paths.log_file}")
+
+
+def _loading(socket: Path) -> bool:
+    """True while the server answers, but with LOADING (it is replaying its data)."""
+    try:
+        client = redis.Redis(unix_socket_path=str(socket), socket_timeout=1)
+        client.ping()
+        client.close()
+        return False
+    except redis.BusyLoadingError:
+        return True
+    except (redis.RedisError, OSError):
+        return False
 
 
 def _loaded(socket: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -147,13 +148,24 @@ class FalkorDBStore:
                 raise
         self._graph = self._db.select_graph(self.graph_name)
 
-    def finish_bulk_load(self) -> None:
-        """Rewrite the append-only file: restarts replay far fewer commands (~14 s -> ~4 s)."""
+    def finish_bulk_load(self, timeout: float = 600.0) -> None:
+        """Rewrite the append-only file and wait for it: restarts replay far fewer commands.
+
+        Waiting matters: a server shut down mid-rewrite keeps the long incremental log, and
+        the next start replays all of it (~14 s -> ~4 s at 3M rows).
+        """
+        conn = self._db.connection
         try:
-            self._db.connection.execute_command("BGREWRITEAOF")
+            conn.execute_command("BGREWRITEAOF")
         except redis.ResponseError as exc:
             if "already in progress" not in str(exc):
                 raise
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            info = conn.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.1)
 
     def server_info(self) -> dict[str, str]:
         info = self._db.connection.info("server")

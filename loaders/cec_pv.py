@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from innochain.loaders.chain_loader import node_id
 from innochain.loaders.field_parsing import FieldError, parse_float
 from innochain.loaders.organization_ids import organization_key
 from innochain.loaders.pv_makers import maker_country
@@ -99,7 +100,7 @@ def _product_records(maker: str, product_id: str, props: dict[str, object], orig
     yield EdgeRecord("MAKES", "Organization", organization_key(maker), "Product", product_id,
                      {"source": SOURCE}, origin, field_name="Name")
     if chain:
-        yield EdgeRecord("IN_SEGMENT", "Product", product_id, "Segment", segment,
+        yield EdgeRecord("IN_SEGMENT", "Product", product_id, "Segment", node_id(chain, segment),
                          {"source": SOURCE}, origin, field_name="Name")
 
 

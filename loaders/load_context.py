@@ -20,6 +20,7 @@ class LoadContext:
     organisations in the graph to their node id; empty when loading into an empty graph."""
 
     known_organizations: Mapping[str, str] = field(default_factory=dict)
+    chains: tuple[str, ...] = ()  # ids of the chain templates loaded (segment links need one)
 
 
 def organization_directory(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:

@@ -32,7 +32,8 @@ def context_from(store: GraphStore | None) -> LoadContext:
         return LoadContext()
     frame = store.run(read_cypher("organization_names"), read_only=True,
                       tag="loaders/organization_names")
-    return LoadContext(organization_directory(frame.to_dict("records")))
+    return LoadContext(organization_directory(frame.to_dict("records")),
+                       chains=tuple(chains_in(store)))
 
 
 def chains_in(store: GraphStore) -> list[str]:

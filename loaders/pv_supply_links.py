@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from innochain.loaders.chain_loader import node_id
 from innochain.loaders.field_parsing import FieldError, parse_year
 from innochain.loaders.organization_ids import organization_key
 from innochain.loaders.party_names import Party, split_parties
@@ -151,7 +152,8 @@ def _row_records(origin: Origin, row: dict[str, str],
             yield _org_node(party, origin)
             for seg in segments if chain else ():
                 yield EdgeRecord("ACTIVE_IN", "Organization", organization_key(party.name),
-                                 "Segment", seg, {"source": SOURCE, "basis": "supply"}, origin,
+                                 "Segment", node_id(chain, seg),
+                                 {"source": SOURCE, "basis": "supply"}, origin,
                                  field_name=f"{side}_segment")
     for sup in sides["supplier"]:
         for cus in sides["customer"]:

@@ -13,6 +13,14 @@ from pathlib import Path
 
 from innochain.errors import LoadError
 from innochain.loaders import agency_loaders as agency
+from innochain.loaders import (
+    apple_suppliers,
+    cec_pv,
+    chainkg,
+    ickg,
+    pv_litigation,
+    pv_supply_links,
+)
 from innochain.loaders.chain_loader import load_chain
 from innochain.loaders.cnipa import load_cnipa
 from innochain.loaders.ipc_scheme import load_ipc_scheme, load_ipc_technology
@@ -58,6 +66,35 @@ LOADERS: tuple[LoaderSpec, ...] = (
     LoaderSpec("chain", load_chain,
                "chain template YAML; then derives patents' segment membership",
                (".yaml", ".yml")),
+)
+
+
+
+def _pv_chain_loader(records: Callable[..., Iterable[Record]]) -> Loader:
+    """The PV data sets link to the `pv` chain's segments only when that chain is loaded."""
+    def load(paths: Sequence[Path], context: LoadContext) -> Iterable[Record]:
+        return records(list(paths), chain="pv" if "pv" in context.chains else None)
+    return load
+
+
+def _plain_loader(records: Callable[[list[Path]], Iterable[Record]]) -> Loader:
+    def load(paths: Sequence[Path], context: LoadContext) -> Iterable[Record]:
+        return records(list(paths))
+    return load
+
+
+LOADERS += (
+    LoaderSpec(cec_pv.KIND, _pv_chain_loader(cec_pv.records), cec_pv.DESCRIPTION, (".csv",)),
+    LoaderSpec(pv_supply_links.KIND, _pv_chain_loader(pv_supply_links.records),
+               pv_supply_links.DESCRIPTION, (".csv",)),
+    LoaderSpec(pv_litigation.KIND, _plain_loader(pv_litigation.records),
+               pv_litigation.DESCRIPTION, (".csv",)),
+    LoaderSpec(apple_suppliers.KIND, _plain_loader(apple_suppliers.records),
+               apple_suppliers.DESCRIPTION, (".csv",)),
+    LoaderSpec(chainkg.KIND, _plain_loader(chainkg.records), chainkg.DESCRIPTION, (".json",),
+               accepts_directory=True),
+    LoaderSpec(ickg.KIND, _plain_loader(ickg.records), ickg.DESCRIPTION, (".txt",),
+               accepts_directory=True),
 )
 
 REGISTRY: dict[str, LoaderSpec] = {spec.kind: spec for spec in LOADERS}
