@@ -13,8 +13,10 @@ from pathlib import Path
 from innochain.graph.store import GraphStore
 from innochain.loaders.chain_loader import derive_segment_membership
 from innochain.loaders.cypher_files import read_cypher
+from innochain.loaders.entity_resolution import DEFAULT_THRESHOLD
 from innochain.loaders.load_context import LoadContext, organization_directory
 from innochain.loaders.load_run import LoadReport, run_load
+from innochain.loaders.organization_resolution import Resolution, resolved_records
 from innochain.loaders.registry import check_paths, loader_spec
 
 
@@ -24,6 +26,7 @@ class LoadOutcome:
 
     report: LoadReport
     derived: dict[str, tuple[int, int]] = field(default_factory=dict)
+    resolution: Resolution | None = None
 
 
 def context_from(store: GraphStore | None) -> LoadContext:
@@ -36,6 +39,14 @@ def context_from(store: GraphStore | None) -> LoadContext:
                        chains=tuple(chains_in(store)))
 
 
+def _known_organizations(store: GraphStore | None) -> list[dict[str, object]]:
+    if store is None:
+        return []
+    frame = store.run(read_cypher("organization_names"), read_only=True,
+                      tag="loaders/organization_names")
+    return frame.to_dict("records") if not frame.empty else []
+
+
 def chains_in(store: GraphStore) -> list[str]:
     """Ids of the chains loaded."""
     frame = store.run(read_cypher("chain_ids"), read_only=True, tag="loaders/chain_ids")
@@ -43,17 +54,28 @@ def chains_in(store: GraphStore) -> list[str]:
 
 
 def load_files(store: GraphStore | None, kind: str, paths: Sequence[Path], *,
-               dry_run: bool = False, batch_size: int = 5000,
-               progress: bool = False) -> LoadOutcome:
-    """Load `paths` as `kind`; a dry run reads and checks everything and writes nothing."""
+               dry_run: bool = False, batch_size: int = 5000, progress: bool = False,
+               resolve: bool = True, overrides: Path | None = None,
+               threshold: float = DEFAULT_THRESHOLD) -> LoadOutcome:
+    """Load `paths` as `kind`; a dry run reads and checks everything and writes nothing.
+
+    With `resolve` (the default) every organisation goes through entity resolution together
+    with those already in the graph, `overrides` (same / not_same pairs) winning.
+    """
     spec = loader_spec(kind)
     check_paths(spec, paths)
     context = context_from(store)
-    records = spec.load(list(paths), context)
+    resolution = None
+    if resolve:
+        known = _known_organizations(store)
+        records, resolution = resolved_records(lambda: spec.load(list(paths), context), known,
+                                               threshold=threshold, overrides=overrides)
+    else:
+        records = iter(spec.load(list(paths), context))
     report = run_load(None if dry_run else store, kind, records,
                       files=[str(p) for p in paths], dry_run=dry_run, batch_size=batch_size,
                       progress=progress)
-    outcome = LoadOutcome(report)
+    outcome = LoadOutcome(report, resolution=resolution)
     if not dry_run and store is not None and (kind == "chain" or spec.derives_segments):
         for chain in chains_in(store):
             outcome.derived[chain] = derive_segment_membership(store, chain)

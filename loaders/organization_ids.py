@@ -40,7 +40,8 @@ def organization_key(name: str, *, uscc: str | None = None,
     to nothing. ValueError when neither gives a key."""
     if uscc:
         return f"uscc:{normalise_uscc(uscc)}"
-    key = normalise_name(name).key if name and name.strip() else ""
+    # full_key keeps a Chinese place prefix: 北京银行 and 南京银行 are two banks, not one.
+    key = normalise_name(name).full_key if name and name.strip() else ""
     if key:
         return f"org:{key}"
     if source_id and source_id.strip():

@@ -25,6 +25,13 @@ def _kinds_help() -> str:
 def _report(outcome: LoadOutcome, rejects: Path | None) -> None:
     report = outcome.report
     click.echo(report.summary())
+    resolution = outcome.resolution
+    if resolution is not None and resolution.merged:
+        click.echo(f"entity resolution: {resolution.merged} spellings joined onto "
+                   f"{len(resolution.aliases)} organisations (aliases kept on each node)")
+    if resolution is not None and resolution.graph_duplicates:
+        click.echo(f"  note: {len(resolution.graph_duplicates)} groups of organisations already "
+                   "in the graph look like one; reload with --overrides to decide", err=True)
     for chain, (patents, orgs) in outcome.derived.items():
         click.echo(f"chain {chain}: {patents} patent-segment memberships, "
                    f"{orgs} organisation-segment links derived")
@@ -50,8 +57,15 @@ def _report(outcome: LoadOutcome, rejects: Path | None) -> None:
                    "there are rejects).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=5000, show_default=True,
               help="Rows per write transaction.")
+@click.option("--overrides", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              default=None, envvar="INNOCHAIN_NAME_OVERRIDES",
+              help="CSV name_a,name_b,relation (same|not_same): manual name decisions that "
+                   "always win [env INNOCHAIN_NAME_OVERRIDES].")
+@click.option("--no-resolve", is_flag=True,
+              help="Skip entity resolution (each spelling's normalised key is its node).")
 def load(kind: str, paths: tuple[Path, ...], uri: str | None, dry_run: bool,
-         rejects: Path | None, batch_size: int) -> None:
+         rejects: Path | None, batch_size: int, overrides: Path | None,
+         no_resolve: bool) -> None:
     """Load files of one KIND into the graph (载入数据); every row is loaded or rejected."""
     loader_spec(kind)  # an unknown kind fails before any server starts
     store: GraphStore | None = None
@@ -61,7 +75,7 @@ def load(kind: str, paths: tuple[Path, ...], uri: str | None, dry_run: bool,
         store = open_store(settings_from(uri))
     try:
         outcome = load_files(store, kind, list(paths), dry_run=dry_run, batch_size=batch_size,
-                             progress=True)
+                             progress=True, resolve=not no_resolve, overrides=overrides)
         if store is not None:
             store.finish_bulk_load()
     finally:

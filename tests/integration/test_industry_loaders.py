@@ -49,7 +49,7 @@ def test_cec_pv(store: GraphStore, shared_data: Path) -> None:
     names = {(f.name, row[0]) for f in files
              for row in list(csv.reader(f.open(encoding="utf-8")))[3:] if row}
     upsert_nodes(store, "Segment", [{"key": s, "props": {"chain": "pv"}}
-                                    for s in ("module", "inverter")])
+                                    for s in ("pv:module", "pv:inverter")])
     report = _load_twice(store, cec_pv.KIND, lambda: cec_pv.records(files), files, {
         "(p:Product)": len(names), "(:Organization)-[:MAKES]->(:Product)": len(names),
         "(:Product)-[:IN_SEGMENT]->(:Segment)": len(names)})

@@ -47,7 +47,7 @@ def test_sam_commas_and_known_maker_country() -> None:
 
 def test_segment_links_only_with_a_chain() -> None:
     assert {r.dst for r in _records() if isinstance(r, EdgeRecord)
-            and r.rel == "IN_SEGMENT"} == {"module", "inverter"}
+            and r.rel == "IN_SEGMENT"} == {"pv:module", "pv:inverter"}
     assert not [r for r in _records(None) if isinstance(r, EdgeRecord) and r.rel == "IN_SEGMENT"]
 
 

@@ -42,8 +42,8 @@ def test_several_firms_in_a_cell_and_the_joint_venture() -> None:
 def test_segments_map_to_chain_ids() -> None:
     active = {(r.src, r.dst) for r in _records() if isinstance(r, EdgeRecord)
               and r.rel == "ACTIVE_IN"}
-    assert (key("JinkoSolar"), "cell") in active and (key("JinkoSolar"), "module") in active
-    assert (key("Suzhou Maxwell Technologies"), "cell_deposition_equipment") in active
+    assert (key("JinkoSolar"), "pv:cell") in active and (key("JinkoSolar"), "pv:module") in active
+    assert (key("Suzhou Maxwell Technologies"), "pv:cell_deposition_equipment") in active
     assert pv_supply_links.segment_ids("wafer (ingot)") == ("ingot_wafer",)
     assert not [r for r in _records(None) if isinstance(r, EdgeRecord) and r.rel == "ACTIVE_IN"]
 
