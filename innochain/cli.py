@@ -42,22 +42,14 @@ def cli() -> None:
 
 
 def _register() -> None:
+    # Explicit imports: a command that fails to import must fail loudly, not vanish.
     from innochain.commands.db import db
     from innochain.commands.doctor import doctor
-    from innochain.commands.query import packs, query
+    from innochain.commands.load import load
+    from innochain.commands.resolve_names import resolve_names
 
-    cli.add_command(doctor)
-    cli.add_command(db)
-    cli.add_command(packs)
-    cli.add_command(query)
-    for module, name in (("innochain.commands.resolve_names", "resolve_names"),
-                         ("innochain.commands.load", "load"),
-                         ("innochain.commands.export", "export")):
-        try:
-            mod = __import__(module, fromlist=[name])
-        except ImportError:
-            continue
-        cli.add_command(getattr(mod, name))
+    for command in (doctor, db, load, resolve_names):
+        cli.add_command(command)
 
 
 _register()
