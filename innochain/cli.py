@@ -46,9 +46,10 @@ def _register() -> None:
     from innochain.commands.db import db
     from innochain.commands.doctor import doctor
     from innochain.commands.load import load
+    from innochain.commands.query import packs, query
     from innochain.commands.resolve_names import resolve_names
 
-    for command in (doctor, db, load, resolve_names):
+    for command in (doctor, db, load, packs, query, resolve_names):
         cli.add_command(command)
 
 

@@ -19,10 +19,10 @@ def neutralise_cell(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
-    if isinstance(value, list | tuple):
-        return "; ".join(str(neutralise_cell(v)) for v in value)
+    if isinstance(value, list | tuple):  # one text cell; only its start can make a formula
+        return neutralise_cell("; ".join(str(v) for v in value))
     if isinstance(value, dict):
-        return "; ".join(f"{k}={neutralise_cell(v)}" for k, v in value.items())
+        return neutralise_cell("; ".join(f"{k}={v}" for k, v in value.items()))
     return value
 
 

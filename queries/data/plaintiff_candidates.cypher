@@ -1,0 +1,32 @@
+/*
+id: data.plaintiff_candidates
+title: {zh: 潜在原告, en: Possible plaintiffs}
+description:
+  zh: 园区外、在园区产业链中持有专利的机构，附其作为原告的案件数与链上专利数，供诉讼情景选择。
+  en: Organisations outside the park holding patents in the park's chain, with the cases they brought and their patents in the chain, to choose a litigation scenario.
+task: 避险 risk (诉讼情景)
+params:
+  park_id: {type: str, required: true, ref: Park, example: park:demo,
+            description: {zh: 园区 id, en: the park}}
+  limit: {type: int, default: 200, min: 1, max: 5000, example: 20,
+          description: {zh: 返回行数, en: rows returned}}
+columns:
+  org_id: {type: str, zh: 机构 id, en: organisation id}
+  name: {type: str, zh: 机构, en: name}
+  country: {type: str, zh: 国别, en: country}
+  class: {type: str, zh: 类别, en: "domestic, foreign or unknown"}
+  cases_as_plaintiff: {type: int, zh: 作为原告案件数, en: cases it brought as plaintiff}
+  patents: {type: int, zh: 链上专利数, en: its patents in the chain}
+*/
+MATCH (park:Park {id: $park_id})
+MATCH (s:Segment {chain: park.chain})<-[:IN_SEGMENT]-(p:Patent)<-[:OWNS]-(o:Organization)
+WHERE coalesce(o.in_park, false) = false
+WITH park, o, count(DISTINCT p) AS patents
+WITH park, o, patents,
+     size([(o)-[:PARTY_TO {side: 'plaintiff'}]->(c:Case) | c]) AS cases_as_plaintiff
+RETURN o.id AS org_id, o.name AS name, o.country AS country,
+       CASE WHEN o.country IS NULL THEN 'unknown'
+            WHEN o.country = park.country THEN 'domestic' ELSE 'foreign' END AS class,
+       cases_as_plaintiff, patents
+ORDER BY cases_as_plaintiff DESC, patents DESC, org_id
+LIMIT $limit
