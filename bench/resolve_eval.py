@@ -53,8 +53,8 @@ def cluster_exact(names: list[str]) -> dict[str, str]:
 
 
 def cluster_stripped(names: list[str]) -> dict[str, str]:
-    """Baseline (b): lower case, punctuation and legal forms stripped."""
-    return {n: normalise_name(n).key or n.lower() for n in names}
+    """Baseline (b): lower case, punctuation and legal forms stripped (place kept)."""
+    return {n: normalise_name(n).full_key or n.lower() for n in names}
 
 
 def cluster_token_sort(threshold: float) -> Clustering:

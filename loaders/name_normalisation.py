@@ -6,6 +6,9 @@
 >>> m = normalise_name("江苏隆基綠能科技股份有限公司")
 >>> m.key, m.place, m.legal_forms
 ('隆基绿能科技', '江苏', ('股份有限公司',))
+>>> c = normalise_name("Chint Solar (Zhejiang) Co., Ltd")
+>>> c.key, c.place, c.full_key
+('chint solar', 'zhejiang', 'zhejiang chint solar')
 """
 
 from __future__ import annotations
@@ -64,6 +67,58 @@ ABBREVIATIONS: dict[str, str] = {
 }
 STOPWORDS = frozenset({"the", "of", "and", "for", "by", "a", "an", "as", "in", "on", "at", "de",
                        "la", "le", "les", "du", "des", "d", "l", "et", "der", "die", "und"})
+# Articles never distinguish a name; another stop word may ("ON Semiconductor", "AT&S").
+ARTICLES = frozenset({"the", "a", "an", "la", "le", "les", "l", "der", "die"})
+
+# Words that describe an industry or a form, not a firm: a name made only of these ("Solar
+# Power", "Green Power Technologies") identifies nobody and merges only on its exact name.
+GENERIC_WORDS = frozenset("""
+solar power powers energy energies technology technologies electric electrical electronic
+electronics electro semiconductor semiconductors green new international industries industry
+industrial systems system group groups holding holdings global materials material science
+sciences photovoltaic photovoltaics pv renewable renewables resources engineering manufacturing
+manufacturer products product solutions solution services service trading development
+investment investments enterprise enterprises cell cells module modules battery batteries
+display displays optical optoelectronic optoelectronics photonics precision component components
+device devices machinery machines equipment metal metals plastics chemical chemicals
+communication communications network networks software data digital smart advanced high
+united states america american north south east west asia pacific europe european world
+universal general national first research laboratory laboratories institute center wind hydro
+light lighting storage automation control controls instruments micro nano china chinese sino
+innovation innovations applied partners associates sun star best top
+""".split())
+# A parenthesis with one of these is a note of the listing, not part of the name, and never
+# evidence of identity: "(continued)", "(formerly Solon AG)", "(a subsidiary of X)".
+LISTING_WORDS = frozenset({"continued", "cont", "contd", "formerly", "former", "previously",
+                           "fka", "aka", "see", "subsidiary", "branch", "division"})
+
+# Pinyin (and usual English) names of the CHINESE_PLACES: "Jiangsu Best Solar" and "Jiangxi
+# Best Solar" are told apart by their place as 江苏/江西 are. Spaced spellings ("Tian Jin",
+# "Xi'an", "Hong Kong") are matched as two words joined.
+PLACE_ALIASES: dict[str, str] = {"hk": "hongkong", "xianggang": "hongkong", "macao": "macau",
+                                 "aomen": "macau", "neimenggu": "innermongolia",
+                                 "neimongol": "innermongolia", "xizang": "tibet",
+                                 "peking": "beijing", "haerbin": "harbin",
+                                 "qiqihaer": "qiqihar", "wulumuqi": "urumqi",
+                                 "huhehaote": "hohhot", "eerduosi": "ordos"}
+LATIN_PLACES = frozenset("""
+beijing tianjin shanghai chongqing hebei shanxi liaoning jilin heilongjiang jiangsu zhejiang
+anhui fujian jiangxi shandong henan hubei hunan guangdong hainan sichuan guizhou yunnan shaanxi
+gansu qinghai taiwan innermongolia guangxi tibet ningxia xinjiang hongkong macau
+shenzhen guangzhou hangzhou nanjing suzhou wuxi changzhou ningbo wenzhou shaoxing jiaxing huzhou
+taizhou jinhua quzhou lishui zhoushan xiamen fuzhou quanzhou zhangzhou putian qingdao jinan
+yantai weifang zibo weihai linyi rizhao jining taian dezhou liaocheng binzhou dongying zaozhuang
+heze dalian shenyang anshan fushun benxi dandong jinzhou yingkou changchun harbin daqing qiqihar
+wuhan yichang xiangyang jingzhou huangshi shiyan changsha zhuzhou xiangtan yueyang hengyang
+shaoyang changde chengdu mianyang yibin luzhou deyang zigong leshan xian baoji xianyang
+zhengzhou luoyang kaifeng xinxiang xuchang nanyang anyang jiaozuo pingdingshan hefei wuhu bengbu
+maanshan tongling anqing chuzhou nanchang jiujiang ganzhou jingdezhen kunming guiyang zunyi
+nanning liuzhou guilin beihai haikou sanya lanzhou xining yinchuan urumqi lhasa hohhot baotou
+ordos shijiazhuang tangshan baoding handan qinhuangdao langfang cangzhou taiyuan datong zhuhai
+foshan dongguan zhongshan huizhou shantou jiangmen zhanjiang zhaoqing nantong yangzhou xuzhou
+yancheng zhenjiang lianyungang huaian suqian yiwu kunshan jiangyin zhangjiagang changshu yixing
+cixi yuyao
+""".split())
 
 # Provinces and regions, then major cities: a prefix of a registered Chinese name.
 CHINESE_PLACES: tuple[str, ...] = tuple(sorted(set("""
@@ -98,10 +153,11 @@ class NormalisedName:
     original: str
     key: str  # comparison key: legal forms, place prefix, punctuation and stopwords removed
     legal_forms: tuple[str, ...]  # legal forms stripped, outermost last
-    place: str | None  # Chinese place prefix kept as a feature ("江苏"), not deleted silently
+    place: str | None  # place kept as a feature ("江苏", "jiangsu"), not deleted silently
     tokens: tuple[str, ...]  # words of the key (Latin) or the key's characters (Chinese)
     qualifier: str = ""  # text in parentheses, e.g. an acronym "(INRA)"
     script: str = "latin"  # "latin", "chinese" or "mixed"
+    generic: bool = False  # Latin, no place, only GENERIC_WORDS ("solar power")
 
     @property
     def compact(self) -> str:
@@ -110,7 +166,10 @@ class NormalisedName:
 
     @property
     def full_key(self) -> str:
-        """Place prefix and key: use this, not ``key``, as an identity (北京银行 != 南京银行)."""
+        """Place and key: use this, not ``key``, as an identity (北京银行 != 南京银行,
+        "Jiangsu Best Solar" != "Jiangxi Best Solar")."""
+        if self.script == "latin" and self.place:
+            return f"{self.place} {self.key}"
         return (self.place or "") + self.key
 
 
@@ -146,7 +205,7 @@ def normalise_name(name: str) -> NormalisedName:
     without_parentheses = _PARENTHESES.sub(" ", text)
     if _CJK.search(text):
         return _normalise_chinese(name, without_parentheses, qualifier)
-    return _normalise_latin(name, without_parentheses, qualifier)
+    return _normalise_latin(name, without_parentheses, _PARENTHESES.findall(text))
 
 
 def latin_tokens(text: str) -> list[str]:
@@ -192,13 +251,71 @@ def _is_misspelt_legal_word(word: str) -> bool:
                for legal in FUZZY_LEGAL_WORDS)
 
 
-def _normalise_latin(original: str, text: str, qualifier: str) -> NormalisedName:
-    words = latin_tokens(text)
-    words, legal = strip_latin_legal_forms(words)
-    tokens = tuple(w for w in words if w not in STOPWORDS) or tuple(words)
+def _normalise_latin(original: str, text: str, parentheses: list[str]) -> NormalisedName:
+    words, legal = strip_latin_legal_forms(latin_tokens(text))
+    places, words = split_latin_places(words)
+    qualifier: list[str] = []
+    for inner in map(latin_tokens, parentheses):
+        inner_places, rest = split_latin_places(inner, keep=0)
+        if not rest:  # "Chint Solar (Zhejiang)": a place, as "Chint Solar Zhejiang"
+            places += inner_places
+        elif not LISTING_WORDS & set(inner):  # "(continued)", "(formerly X)": not the name
+            qualifier += inner
+    tokens = drop_stopwords(words)
+    place = " ".join(dict.fromkeys(places)) or None
     return NormalisedName(
-        original=original, key=" ".join(tokens), legal_forms=tuple(legal), place=None,
-        tokens=tokens, qualifier=" ".join(latin_tokens(qualifier)), script="latin")
+        original=original, key=" ".join(tokens), legal_forms=tuple(legal), place=place,
+        tokens=tokens, qualifier=" ".join(qualifier), script="latin",
+        generic=place is None and all(t in GENERIC_WORDS for t in tokens))
+
+
+def drop_stopwords(words: list[str]) -> tuple[str, ...]:
+    """Words without stop words, but an opening one that is the name's distinctive part is
+    kept: "ON Semiconductor" -> "on semiconductor", "AT&T" -> "at t" (without it only generic
+    words or single letters would remain)."""
+    kept = [w for w in words if w not in STOPWORDS]
+    if (words and words[0] in STOPWORDS and words[0] not in ARTICLES
+            and all(w in GENERIC_WORDS or len(w) == 1 for w in kept)):
+        kept.insert(0, words[0])
+    return tuple(kept) or tuple(words)
+
+
+def latin_place(words: list[str]) -> tuple[str | None, int]:
+    """The place opening ``words`` (one word, or two joined: "tian jin", "hong kong") as its
+    canonical pinyin, and how many words it takes."""
+    for size in (2, 1):
+        joined = "".join(words[:size])
+        if len(words) >= size and (place := PLACE_ALIASES.get(joined, joined)) in LATIN_PLACES:
+            return place, size
+    return None, 0
+
+
+def _trailing_place(words: list[str]) -> tuple[str | None, int]:
+    for size in (2, 1):
+        place, taken = latin_place(words[-size:]) if len(words) >= size else (None, 0)
+        if place and taken == size:
+            return place, size
+    return None, 0
+
+
+def split_latin_places(words: list[str], keep: int = 1) -> tuple[list[str], list[str]]:
+    """Take place words off both ends of a name ("Jiangsu ...", "... Zhejiang"), leaving at
+    least ``keep`` words; return (places, remaining words)."""
+    head: list[str] = []
+    tail: list[str] = []
+    while True:
+        place, size = latin_place(words)
+        if place is None or len(words) - size < keep:
+            break
+        head.append(place)
+        words = words[size:]
+    while True:
+        place, size = _trailing_place(words)
+        if place is None or len(words) - size < keep:
+            break
+        tail.insert(0, place)
+        words = words[:-size]
+    return head + tail, words
 
 
 def split_chinese_place(text: str) -> tuple[str | None, str]:

@@ -13,10 +13,16 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
 
-from innochain.loaders.name_normalisation import STOPWORDS, NormalisedName, normalise_name
+from innochain.loaders.name_normalisation import (
+    GENERIC_WORDS,
+    STOPWORDS,
+    NormalisedName,
+    normalise_name,
+)
 
 TOKEN_TYPO_SIMILARITY = 0.8  # two words of >= 5 letters this close count as one word misspelt
 SKIP_BIGRAM_WINDOW = 3  # Chinese blocking: ordered character pairs at most this far apart
@@ -47,12 +53,17 @@ class NameSimilarity:
         """Score two names; a higher score means more likely the same organisation."""
         if not a.key or not b.key:
             return NameMatch(0.0, ("empty key",))
-        if a.place and b.place and a.place != b.place:
-            return NameMatch(0.0, (f"different place prefix {a.place}/{b.place}",))
-        if a.key == b.key:
-            return NameMatch(1.0, ("same key after legal-form strip",))
-        if a.compact == b.compact:
+        if not places_agree(a.place, b.place):
+            return NameMatch(0.0, (f"different place {a.place}/{b.place}",))
+        if a.key == b.key or a.compact == b.compact:
+            if (a.generic or b.generic) and a.full_key != b.full_key:
+                return NameMatch(0.0, ("only generic words, and one name has a place",))
+            if a.key == b.key:
+                return NameMatch(1.0, ("same key after legal-form strip",))
             return NameMatch(0.99, ("same letters, spacing differs",))
+        if (a.generic or b.generic) and not _misspelt(a.tokens, b.tokens):
+            # "Solar Power" / "Solar Power Industries"; "General Elecric" is still its name
+            return NameMatch(0.0, ("only generic words: the exact name is needed",))
         if a.script == b.script == "latin" and _parenthetical_agrees(a, b):
             return NameMatch(0.97, ("the name in parentheses agrees",))
         if a.script == "latin" and b.script == "latin":
@@ -60,10 +71,14 @@ class NameSimilarity:
         return self._compare_chinese(a, b)
 
     def _compare_latin(self, a: NormalisedName, b: NormalisedName) -> NameMatch:
-        score, matched = self.soft_token_jaccard(a.tokens, b.tokens)
+        score, matched, complete = self.soft_token_jaccard(a.tokens, b.tokens)
+        if not complete and matched > len(set(a.tokens) & set(b.tokens)):
+            # a misspelt word counts only when every other word agrees
+            score, matched, _ = self.soft_token_jaccard(a.tokens, b.tokens, typos=False)
         reasons = [f"weighted token Jaccard {score:.2f} ({matched} words agree)"]
         distance = Levenshtein.distance(a.compact, b.compact)
-        if distance <= 2 and min(len(a.compact), len(b.compact)) >= 12:
+        if (distance <= 2 and min(len(a.compact), len(b.compact)) >= 12
+                and _misspelt_in_long_words(a.tokens, b.tokens)):
             char = 1 - distance / max(len(a.compact), len(b.compact))
             if char > score:
                 score = char
@@ -73,18 +88,20 @@ class NameSimilarity:
             return NameMatch(score, tuple(reasons))
         if long_.tokens[: len(short.tokens)] == short.tokens:
             return NameMatch(score, (f"{short.key!r} heads {long_.key!r}", *reasons), "head")
-        if len(short.tokens) >= 3 and matched == len(short.tokens):
+        if len(short.tokens) >= 3 and _heads_in_order(short.tokens, long_.tokens):
             return NameMatch(score, (f"{short.key!r} inside {long_.key!r}", *reasons), "inside")
         if len(short.tokens) == 1 and len(short.key) >= 3 and short.key == acronym(long_):
             return NameMatch(score, (f"{short.key!r} is the acronym of {long_.key!r}",), "acronym")
         return NameMatch(score, tuple(reasons))
 
-    def soft_token_jaccard(self, a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, int]:
-        """IDF-weighted Jaccard where misspelt words (>= 5 letters, similarity >= 0.8) agree."""
+    def soft_token_jaccard(self, a: tuple[str, ...], b: tuple[str, ...], *,
+                           typos: bool = True) -> tuple[float, int, bool]:
+        """IDF-weighted Jaccard where misspelt words (>= 5 letters, similarity >= 0.8) agree;
+        returns the score, how many words agree, and whether every word found a partner."""
         pairs = []
         for i, x in enumerate(a):
             for j, y in enumerate(b):
-                sim = 1.0 if x == y else _typo_similarity(x, y)
+                sim = 1.0 if x == y else _typo_similarity(x, y) if typos else 0.0
                 if sim:
                     pairs.append((sim, i, j))
         pairs.sort(reverse=True)
@@ -101,7 +118,8 @@ class NameSimilarity:
             total += w
         total += sum(self._w(t) for i, t in enumerate(a) if i not in used_a)
         total += sum(self._w(t) for j, t in enumerate(b) if j not in used_b)
-        return (agree / total if total else 0.0), len(used_a)
+        complete = len(used_a) == len(a) and len(used_b) == len(b)
+        return (agree / total if total else 0.0), len(used_a), complete
 
     def _w(self, token: str) -> float:
         return self.weight.get(token, self.default_weight)
@@ -118,19 +136,75 @@ class NameSimilarity:
         return NameMatch(dice, (reason,))
 
 
+def places_agree(a: str | None, b: str | None) -> bool:
+    """Whether two places can be one firm's seat: either unknown, or one within the other
+    (江苏无锡 / 无锡, "jiangsu wuxi" / "wuxi"); 北京 / 南京 and jiangsu / jiangxi conflict."""
+    if not a or not b:
+        return True
+    if a.isascii() or b.isascii():  # Latin places are words
+        words_a, words_b = set(a.split()), set(b.split())
+        return words_a <= words_b or words_b <= words_a
+    return a in b or b in a
+
+
 def _parenthetical_agrees(a: NormalisedName, b: NormalisedName) -> bool:
-    """"IBM Corp. (International Business Machines Corp.)" against either name it gives."""
+    """"IBM Corp. (International Business Machines Corp.)" against the name it gives, or two
+    names giving the same acronym or multi-word name in parentheses. A listing or generic
+    parenthesis ("(continued)", "(Holdings)", "(USA)") is no evidence."""
     for x, y in ((a, b), (b, a)):
-        if x.qualifier and len(x.qualifier) > 3:
-            inner = normalise_name(x.qualifier).key
-            if inner in (y.key, normalise_name(y.qualifier).key if y.qualifier else ""):
-                return True
+        inner = normalise_name(x.qualifier) if len(x.qualifier) > 3 else None
+        if inner is None or not _names_something(inner):
+            continue
+        if inner.key == y.key:
+            return True
+        if y.qualifier and normalise_name(y.qualifier).key == inner.key and (
+                len(inner.tokens) > 1 or inner.key in (acronym(x), acronym(y))):
+            return True
     return False
+
+
+def _names_something(name: NormalisedName) -> bool:
+    """Whether a parenthesis could name a firm: not a place nor only generic words ("HK",
+    "USA", "Holdings"); listing notes ("continued") never reach the qualifier."""
+    return not name.generic and not name.place
+
+
+def _heads_in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """The short name's words, exactly and in order, inside the long one, starting with its
+    first word: "AAC Technologies Holdings" in "AAC Acoustic Technologies Holdings", but not a
+    suffix ("Green Energy Technology" in "LONGi Green Energy Technology")."""
+    if short[0] != long_[0]:
+        return False
+    words = iter(long_)
+    return all(word in words for word in short)
+
+
+def _misspelt(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same number of words, each the same or a misspelling of the other."""
+    return len(a) == len(b) and all(
+        x == y or _typo_similarity(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _misspelt_in_long_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names differ only by typing errors: inside words of >= 4 letters ("Kodak"/
+    "Kodal", "a2energie"/"energie"), or a short word slipped inside the name ("as represented
+    by he Department"). A differing short word ("LY"/"TLG", "GIN"/"GTE") or a word added at
+    either end ("Schuco USA S") makes another name."""
+    def typing_error(op: str, i1: int, i2: int, j1: int, j2: int) -> bool:
+        if op == "equal":
+            return True
+        if op == "replace":
+            return min(len("".join(a[i1:i2])), len("".join(b[j1:j2]))) >= 4
+        return 0 < i1 < len(a) and 0 < j1 < len(b)  # an insertion, not at either end
+    return all(typing_error(*block)
+               for block in SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes())
 
 
 def _typo_similarity(x: str, y: str) -> float:
     if min(len(x), len(y)) < 5 or x[0] != y[0]:
         return 0.0
+    if x in GENERIC_WORDS and y in GENERIC_WORDS and x.rstrip("s") != y.rstrip("s"):
+        return 0.0  # two dictionary words ("electric" / "electronic"), not a misspelling
     sim = Levenshtein.normalized_similarity(x, y)
     return sim if sim >= TOKEN_TYPO_SIMILARITY else 0.0
 
