@@ -20,6 +20,7 @@ from innochain.loaders import (
     ickg,
     pv_litigation,
     pv_supply_links,
+    rdf_loader,
 )
 from innochain.loaders.chain_loader import load_chain
 from innochain.loaders.cnipa import load_cnipa
@@ -63,6 +64,7 @@ LOADERS: tuple[LoaderSpec, ...] = (
                (".csv", ".tsv", ".txt")),
     LoaderSpec("ipc-technology", load_ipc_technology,
                "WIPO IPC-technology concordance (35 fields) as Industry nodes", (".csv",)),
+    LoaderSpec("rdf", rdf_loader.load_rdf, rdf_loader.DESCRIPTION, rdf_loader.FILE_TYPES),
     LoaderSpec("chain", load_chain,
                "chain template YAML; then derives patents' segment membership",
                (".yaml", ".yml")),

@@ -1,0 +1,1 @@
+"""RDF export and import of the InnoChain graph (vocabulary, IRIs, streaming export)."""
