@@ -7,6 +7,7 @@ the graph becomes a reject in `run_load` (the edge names its column), never a ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from innochain.loaders.tabular import ColumnError, read_table, typed_row
 
 Build = Callable[[dict[str, Any], Origin, LoadContext], Iterator[Record]]
 # Words people write where a patent number is not known; they are not errors.
+# Ids of generated demo patents: never a real publication number, so kept as written.
+SYNTHETIC_ID = re.compile(r"^SYN-[A-Z]{2}-\d+$")
 NOT_DISCLOSED = frozenset({"not disclosed", "n/a", "na", "none", "unknown", "未披露", "无", "-"})
 
 
@@ -67,6 +70,8 @@ def _org_ref(values: Mapping[str, Any], field: str, context: LoadContext) -> str
 def _patent_ref(field: str, text: str) -> str | None:
     if text.strip().lower() in NOT_DISCLOSED:
         return None
+    if SYNTHETIC_ID.match(text.strip()):
+        return text.strip()  # a generated demo patent (loaders/synthetic_patents.py)
     try:
         return normalise_publication_number(text)
     except ValueError as exc:
@@ -110,9 +115,18 @@ def _organization(values: dict[str, Any], origin: Origin, context: LoadContext) 
                    region=values.get("region"), founded=values.get("founded"),
                    size=_choice(values, "size", T.SIZES), uscc=uscc,
                    in_park=values.get("in_park"), park=values.get("park"),
-                   source=_source(T.ORGANIZATIONS))
+                   note=values.get("note"), source=_source(T.ORGANIZATIONS))
     assert role is not None
     return NodeRecord("Organization", key, props, origin, role=role.capitalize())
+
+
+def _located_in(node: NodeRecord, origin: Origin, context: LoadContext) -> Iterator[Record]:
+    """LOCATED_IN to the row's park when that park is loaded; the `park` property stays
+    either way, so organisations loaded before their park lose nothing but the edge."""
+    park = node.props.get("park")
+    if park is not None and park in context.parks:
+        yield EdgeRecord("LOCATED_IN", "Organization", node.key, "Park", park,
+                         {"source": _source(T.ORGANIZATIONS)}, origin, field_name="park")
 
 
 def load_organizations(paths: Sequence[Path], context: LoadContext) -> Iterator[Record]:
@@ -128,8 +142,20 @@ def load_organizations(paths: Sequence[Path], context: LoadContext) -> Iterator[
                          f"{seen[0]}; merge the two rows")
             return
         yield node
+        yield from _located_in(node, origin, ctx)
 
     yield from _template_records(paths, T.ORGANIZATIONS, context, build)
+
+
+def load_parks(paths: Sequence[Path], context: LoadContext) -> Iterator[Record]:
+    """Park nodes {name, name_en, country, region, chain}; load them before organisations."""
+    def build(values: dict[str, Any], origin: Origin, ctx: LoadContext) -> Iterator[Record]:
+        yield NodeRecord("Park", values["id"], _props(
+            name=values["name"], name_en=values.get("name_en"), country=_country(values),
+            region=values.get("region"), chain=values.get("chain"),
+            source=_source(T.PARKS)), origin)
+
+    yield from _template_records(paths, T.PARKS, context, build)
 
 
 # -- links between organisations ------------------------------------------------------------

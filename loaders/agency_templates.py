@@ -74,7 +74,23 @@ ORGANIZATIONS = Template("organizations", "机构 Organisations", (
     C("in_park", "bool", False, ("是否园区企业", "在园区", "是否入园"), ("in park",), "是",
       "is it in the park (是/否)"),
     C("park", "text", False, ("园区", "所在园区"), ("park id",), "xian-hightech",
-      "park id when in_park"),
+      "park id when in_park; links LOCATED_IN to a park loaded first with `parks`"),
+    C("note", "text", False, ("备注", "说明"), ("remark", "remarks"), "",
+      "free text kept on the node (e.g. `fictional-demo` for made-up organisations)"),
+))
+
+PARKS = Template("parks", "园区 Parks", (
+    C("id", "text", True, ("园区编号", "编号"), ("park id", "park_id"), "xian-hightech",
+      "park id, as named in the organisations' `park` column"),
+    C("name", "text", True, ("园区名称", "名称"), ("park name",), "西安高新技术产业开发区",
+      "display name, Chinese first when known"),
+    C("name_en", "text", False, ("英文名称", "英文名"), ("english name",),
+      "Xi'an Hi-Tech Industries Development Zone", "English name"),
+    C("country", "text", False, ("国家", "国别"), ("country code",), "CN",
+      "ISO 3166 alpha-2 code (or 中国, 美国 ...); tells domestic from foreign holders"),
+    C("region", "text", False, ("地区", "省市", "所在地"), ("province",), "陕西西安", "region"),
+    C("chain", "text", False, ("产业链", "产业链模板"), ("chain id",), "pv",
+      "id of the park's chain template (load it with `innochain load chain`)"),
 ))
 
 SUPPLY_LINKS = Template("supply-links", "供应关系 Supply links", (
@@ -165,7 +181,7 @@ PRODUCTS = Template("products", "产品 Products", (
 ))
 
 TEMPLATES: dict[str, Template] = {t.kind: t for t in (
-    ORGANIZATIONS, SUPPLY_LINKS, LICENCES, ALLIANCES, STANDARDS, CASES, PRODUCTS)}
+    PARKS, ORGANIZATIONS, SUPPLY_LINKS, LICENCES, ALLIANCES, STANDARDS, CASES, PRODUCTS)}
 
 
 def header_row(template: Template) -> str:

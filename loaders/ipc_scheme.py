@@ -75,6 +75,27 @@ def load_ipc_scheme(paths: Sequence[Path], context: LoadContext) -> Iterator[Rec
             yield from classes.records(code, Origin(str(path), line), "; ".join(titles[code]))
 
 
+def load_ipc_titles(paths: Sequence[Path], context: LoadContext) -> Iterator[Record]:
+    """CPC nodes (scheme ipc) with titles from a `symbol,wipo14,level,title_en` table (the
+    rows of all_ipc.csv a chain uses, as in seed_data/reference/ipc_pv_titles.csv)."""
+    for path in paths:
+        check_readable(path)
+        reader = csv.DictReader(io.StringIO(decode_text(path), newline=""))
+        missing = {"symbol", "title_en"} - set(reader.fieldnames or [])
+        if missing:
+            raise LoadError(f"{path}: missing column(s) {', '.join(sorted(missing))}; expected "
+                            "symbol,wipo14,level,title_en")
+        classes = ClassNodes("ipc", IPC_SOURCE)
+        for line, row in enumerate(reader, start=2):
+            try:
+                code = normalize_symbol(row["symbol"])
+            except ValueError as exc:
+                yield Reject(str(path), line, "symbol", row["symbol"], str(exc))
+                continue
+            yield from classes.records(code, Origin(str(path), line),
+                                       " ".join((row["title_en"] or "").split()) or None)
+
+
 def like_to_symbol(pattern: str) -> str:
     """A PATSTAT LIKE pattern as a canonical symbol: `F21H%` -> `F21H`, `H04N   3%` ->
     `H04N3/00`; ValueError for any other shape."""

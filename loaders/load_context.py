@@ -21,6 +21,7 @@ class LoadContext:
 
     known_organizations: Mapping[str, str] = field(default_factory=dict)
     chains: tuple[str, ...] = ()  # ids of the chain templates loaded (segment links need one)
+    parks: tuple[str, ...] = ()  # ids of the parks loaded (LOCATED_IN links need one)
 
 
 def organization_directory(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:

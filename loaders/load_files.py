@@ -36,7 +36,7 @@ def context_from(store: GraphStore | None) -> LoadContext:
     frame = store.run(read_cypher("organization_names"), read_only=True,
                       tag="loaders/organization_names")
     return LoadContext(organization_directory(frame.to_dict("records")),
-                       chains=tuple(chains_in(store)))
+                       chains=tuple(chains_in(store)), parks=tuple(parks_in(store)))
 
 
 def _known_organizations(store: GraphStore | None) -> list[dict[str, object]]:
@@ -51,6 +51,12 @@ def chains_in(store: GraphStore) -> list[str]:
     """Ids of the chains loaded."""
     frame = store.run(read_cypher("chain_ids"), read_only=True, tag="loaders/chain_ids")
     return [str(c) for c in frame["chain"]] if not frame.empty else []
+
+
+def parks_in(store: GraphStore) -> list[str]:
+    """Ids of the parks loaded."""
+    frame = store.run(read_cypher("park_ids"), read_only=True, tag="loaders/park_ids")
+    return [str(p) for p in frame["park"]] if not frame.empty else []
 
 
 def load_files(store: GraphStore | None, kind: str, paths: Sequence[Path], *,

@@ -24,7 +24,7 @@ from innochain.loaders import (
 )
 from innochain.loaders.chain_loader import load_chain
 from innochain.loaders.cnipa import load_cnipa
-from innochain.loaders.ipc_scheme import load_ipc_scheme, load_ipc_technology
+from innochain.loaders.ipc_scheme import load_ipc_scheme, load_ipc_technology, load_ipc_titles
 from innochain.loaders.load_context import LoadContext
 from innochain.loaders.patentsview import load_patentsview
 from innochain.loaders.records import Record
@@ -47,6 +47,7 @@ class LoaderSpec:
 
 
 LOADERS: tuple[LoaderSpec, ...] = (
+    LoaderSpec("parks", agency.load_parks, "园区 parks (load before organisations)"),
     LoaderSpec("organizations", agency.load_organizations,
                "机构 organisations (firms, institutes, agencies, government, alliances)"),
     LoaderSpec("supply-links", agency.load_supply_links, "供应关系 supplier -> customer links"),
@@ -62,6 +63,8 @@ LOADERS: tuple[LoaderSpec, ...] = (
                (".csv", ".xlsx"), derives_segments=True),
     LoaderSpec("ipc", load_ipc_scheme, "WIPO IPC scheme all_ipc.csv (symbol<TAB>title)",
                (".csv", ".tsv", ".txt")),
+    LoaderSpec("ipc-titles", load_ipc_titles,
+               "IPC titles table symbol,wipo14,level,title_en (seed_data/reference)", (".csv",)),
     LoaderSpec("ipc-technology", load_ipc_technology,
                "WIPO IPC-technology concordance (35 fields) as Industry nodes", (".csv",)),
     LoaderSpec("rdf", rdf_loader.load_rdf, rdf_loader.DESCRIPTION, rdf_loader.FILE_TYPES),

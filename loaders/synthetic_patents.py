@@ -93,6 +93,32 @@ def generate_portfolio(template: ChainTemplate, holders: list[HolderSpec], n_pat
                                origin)
 
 
+def generate_sized_portfolios(template: ChainTemplate, holders: list[HolderSpec],
+                              sizes: list[int], *, seed: int,
+                              years: tuple[int, int] = (2008, 2024),
+                              source: str = SOURCE) -> Iterator[Record]:
+    """Like `generate_portfolio`, but holder i gets exactly sizes[i] patents, numbered as one
+    block in holder order (holder 0 holds n = 0 .. sizes[0]-1, and so on), so a data file can
+    name a given holder's synthetic patent. Filing order is shuffled, so citations still run
+    between every holder's patents."""
+    if len(sizes) != len(holders):
+        raise ValueError(f"{len(holders)} holders but {len(sizes)} sizes")
+    state = _State(random.Random(seed))
+    origin_file = f"<{source} seed={seed}>"
+    yield from _holder_nodes(holders, source, origin_file)
+    yield from _class_nodes(template, source, origin_file)
+    offsets = list(itertools.accumulate([0, *sizes[:-1]]))
+    order = [i for i, size in enumerate(sizes) for _ in range(size)]
+    state.rng.shuffle(order)
+    used = [0] * len(holders)
+    inventors: dict[str, int] = {}
+    for i in order:
+        n = offsets[i] + used[i]
+        used[i] += 1
+        yield from _one_patent(template, holders[i], holders, n, years, state, inventors,
+                               source, Origin(origin_file, n + 1))
+
+
 def _holder_nodes(holders: list[HolderSpec], source: str, origin_file: str) -> Iterator[Record]:
     for i, h in enumerate(holders):
         if h.emit_node:

@@ -1,0 +1,39 @@
+/*
+id: landscape.new_filings
+title: {zh: 近期布局与新进入者（预警）, en: Recent filings and new entrants (early warning)}
+description:
+  zh: 园区产业链各环节中，园区外每个权利人自某年以来的申请数、它在该产业链的最早申请年，以及园区企业是否在该环节（预警：国外权利人在园区环节的新布局、新进入者）。
+  en: Per segment of the park's chain, each holder outside the park with patents filed since a year, its first filing year anywhere in the chain, and whether park firms work in the segment (early warning — new foreign filings in the park's segments, new entrants).
+task: 观局 landscape (模式 12 预警)
+params:
+  park_id: {type: str, required: true, ref: Park, example: park:demo,
+            description: {zh: 园区 id, en: the park}}
+  since: {type: int, default: 2020, min: 1900, max: 2100, example: 2020,
+          description: {zh: 近期的起始年份, en: first filing year counted as recent}}
+columns:
+  holder_id: {type: str, zh: 权利人 id, en: holder id}
+  holder: {type: str, zh: 权利人, en: holder}
+  class: {type: str, zh: 类别, en: "domestic, foreign or unknown"}
+  country: {type: str, zh: 国别, en: country}
+  segment_id: {type: str, zh: 环节 id, en: segment id}
+  segment: {type: str, zh: 环节, en: segment name}
+  park_segment: {type: bool, zh: 园区企业所在环节, en: park firms work in the segment}
+  patents_since: {type: int, zh: 近期专利数, en: patents in the segment filed since the year}
+  first_year: {type: int, zh: 产业链最早申请年, en: first filing year in the chain}
+*/
+MATCH (park:Park {id: $park_id})
+MATCH (s:Segment {chain: park.chain})<-[:IN_SEGMENT]-(p:Patent)<-[:OWNS]-(o:Organization)
+WHERE coalesce(o.in_park, false) = false
+WITH park, s, o, count(DISTINCT CASE WHEN p.year >= $since THEN p.id END) AS patents_since
+WHERE patents_since > 0
+MATCH (o)-[:OWNS]->(q:Patent)-[:IN_SEGMENT]->(:Segment {chain: park.chain})
+WITH park, s, o, patents_since, min(q.year) AS first_year
+WITH park, s, o, patents_since, first_year,
+     size([(s)<-[:ACTIVE_IN]-(f:Organization) WHERE f.in_park = true AND f.role = 'firm' | f])
+       AS park_firms
+RETURN o.id AS holder_id, o.name AS holder,
+       CASE WHEN o.country IS NULL THEN 'unknown'
+            WHEN o.country = park.country THEN 'domestic' ELSE 'foreign' END AS class,
+       o.country AS country, s.id AS segment_id, s.name_zh AS segment,
+       park_firms > 0 AS park_segment, patents_since, first_year
+ORDER BY segment_id, patents_since DESC, holder_id
