@@ -18,7 +18,7 @@ dev: $(BIN)/python
 	$(BIN)/pip install -q --no-deps -e . --config-settings editable_mode=strict
 
 demo: install
-	$(BIN)/innochain doctor
+	$(BIN)/innochain demo
 
 test: dev
 	bash tools/system-deps.sh
