@@ -52,19 +52,48 @@ def resolve_organizations(records: Iterable[Record], known: Iterable[Mapping[str
     """Cluster the organisations of `records` with the `known` ones (rows: id, name,
     name_en, aliases, uscc) and decide where each loader id goes."""
     resolver = Resolver(threshold=threshold, overrides=overrides)
-    known_ids: list[str] = []
+    known_names: dict[str, set[str]] = {}
+    alias_index = _alias_index(known := list(known))
     for row in known:
-        known_ids.append(str(row["id"]))
+        known_names[str(row["id"])] = {n for n in (row.get("name"), row.get("name_en"),
+                                                   *(row.get("aliases") or []))
+                                       if isinstance(n, str) and n.strip()}
         _add(resolver, str(row["id"]), row)
     roles: dict[str, str | None] = {}
-    names_of: dict[str, str] = {}
+    names_of: dict[str, list[str]] = {}  # every spelling a loader id was seen with, in order
     for rec in records:
         if isinstance(rec, NodeRecord) and rec.label == ORG:
             _add(resolver, rec.key, rec.props)
             roles.setdefault(rec.key, rec.role)
-            if isinstance(rec.props.get("name"), str):
-                names_of.setdefault(rec.key, rec.props["name"])
-    return _decide(resolver, set(known_ids), roles, names_of)
+            seen = names_of.setdefault(rec.key, [])
+            for field_name in ("name", "name_en"):
+                value = rec.props.get(field_name)
+                if isinstance(value, str) and value.strip() and value not in seen:
+                    seen.append(value)
+    return _decide(resolver, known_names, roles, names_of, alias_index)
+
+
+def _alias_index(known: list[Mapping[str, Any]]) -> dict[str, str]:
+    """Name key -> node id for every name and alias in the graph (ambiguous keys left out).
+
+    A spelling the graph already knows goes back to the node that holds it, whatever the
+    cluster around it now looks like: this keeps a reload from moving rows between nodes.
+    """
+    index: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for row in known:
+        names = [row.get("name"), row.get("name_en"), *(row.get("aliases") or [])]
+        for name in names:
+            if not isinstance(name, str) or not name.strip():
+                continue
+            try:
+                key = organization_key(name)
+            except ValueError:
+                continue
+            if index.get(key, row["id"]) != row["id"]:
+                ambiguous.add(key)
+            index[key] = str(row["id"])
+    return {k: v for k, v in index.items() if k not in ambiguous}
 
 
 def _add(resolver: Resolver, node_id: str, props: Mapping[str, Any]) -> None:
@@ -77,35 +106,58 @@ def _add(resolver: Resolver, node_id: str, props: Mapping[str, Any]) -> None:
         resolver.add(name, source_id=node_id, uscc=uscc, aliases=[*aliases, *names])
 
 
-def _decide(resolver: Resolver, known_ids: set[str], roles: dict[str, str | None],
-            names_of: dict[str, str]) -> Resolution:
+def _decide(resolver: Resolver, known_names: dict[str, set[str]],
+            roles: dict[str, str | None], names_of: dict[str, list[str]],
+            alias_index: dict[str, str]) -> Resolution:
     out = Resolution()
+    known_ids = set(known_names)
     for cluster in resolver.resolve():
         ids = sorted(set(cluster.source_ids))
-        if len(ids) < 2:
+        if not ids:
             continue
         in_graph = [i for i in ids if i in known_ids]
         if len(in_graph) > 1:
             out.graph_duplicates.append(tuple(in_graph))
         target = _choose_target(ids, in_graph, cluster.canonical, names_of)
-        for node_id in ids:
-            if node_id != target and node_id not in known_ids:
-                out.target[node_id] = target
-        out.aliases[target] = sorted(set(cluster.names))
-        out.roles[target] = roles.get(target) or next(
-            (roles[i] for i in ids if roles.get(i)), None)
+        homes = {i: i if i in known_ids else
+                 (_known_home(names_of.get(i), alias_index) or target) for i in ids}
+        for node_id, home in homes.items():
+            if home != node_id:
+                out.target[node_id] = home
+        # Each node keeps the spellings that land on it, and only those: a spelling given
+        # to two nodes would be ambiguous on the next load and could move rows.
+        for home in set(homes.values()):
+            names = set(known_names.get(home, set()))
+            for i, h in homes.items():
+                if h == home:
+                    names.update(names_of.get(i, ()))
+            if len(names) > 1 or home in out.target.values():
+                out.aliases[home] = sorted(names)
+                out.roles[home] = roles.get(home) or next(
+                    (roles[i] for i, h in homes.items() if h == home and roles.get(i)), None)
     return out
 
 
+def _known_home(names: list[str] | None, alias_index: dict[str, str]) -> str | None:
+    for name in names or ():
+        try:
+            home = alias_index.get(organization_key(name))
+        except ValueError:
+            continue
+        if home:
+            return home
+    return None
+
+
 def _choose_target(ids: list[str], in_graph: list[str], canonical: str,
-                   names_of: dict[str, str]) -> str:
+                   names_of: dict[str, list[str]]) -> str:
     for pool in (in_graph, ids):
         usccs = [i for i in pool if i.startswith("uscc:")]
         if usccs:
             return usccs[0]
         if pool:
             if pool is ids:
-                by_name = [i for i in ids if names_of.get(i) == canonical]
+                by_name = [i for i in ids if canonical in names_of.get(i, ())]
                 canonical_key = organization_key(canonical) if canonical else ""
                 return (by_name or [i for i in ids if i == canonical_key] or ids)[0]
             return pool[0]
