@@ -1,0 +1,144 @@
+"""Dashboard page times in headless Chromium: first render and interactive, cold and warm.
+
+    python -P bench/dashboard.py [--uri URI] [--pages overview,risk] [--json FILE]
+
+Default graph: the fixture park (tests/fixture_graph.py) built into a temporary embedded
+store. For each page: **cold** = a fresh `innochain dashboard` process (empty query cache,
+store not yet opened) and a fresh browser session; **warm** = a new session on the same
+server (query results cached); **switch** = clicking the page in the sidebar of an open
+session. "first" is the page title drawn; "ready" is the script run finished with
+nothing loading. Figures are for this machine only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+# Appended (not prepended): the installed innochain must win over the bare source folder.
+sys.path.append(str(ROOT))
+
+from innochain.dashboard.i18n import PAGE_TITLES  # noqa: E402
+from tests.dashboard_browser import (  # noqa: E402
+    PAGE_PATHS,
+    chromium_available,
+    dashboard_server,
+    launch_chromium,
+    switch_by_sidebar,
+    visit,
+)
+
+VIEWPORT = {"width": 1440, "height": 1000}
+
+
+@contextmanager
+def fixture_graph_uri() -> Iterator[str]:
+    """The fixture park in a temporary embedded store; the server stops afterwards."""
+    from innochain.graph import falkordb_server
+    from innochain.graph.falkordb_store import FalkorDBStore
+    from tests.fixture_graph import build_fixture_graph
+
+    with tempfile.TemporaryDirectory(prefix="innochain-bench-") as tmp:
+        data_dir = Path(tmp) / "falkordb"
+        uri = f"falkordb://{data_dir}?graph=bench"
+        store = FalkorDBStore(uri, data_dir=data_dir, graph="bench")
+        build_fixture_graph(store)
+        try:
+            yield uri
+        finally:
+            store.close()
+            falkordb_server.stop(data_dir)
+
+
+def _nav_title(key: str) -> str:
+    zh, en = PAGE_TITLES[key]
+    return f"{zh} {en}"
+
+
+def time_page(browser: Any, uri: str, key: str, log_dir: Path) -> dict[str, Any]:
+    """Cold, warm and sidebar-switch timings of one page on a fresh dashboard process."""
+    with dashboard_server(uri, log_dir / f"dashboard-{key}.log") as base:
+        cold = _in_new_session(browser, lambda tab: visit(tab, base, key))
+        warm = _in_new_session(browser, lambda tab: visit(tab, base, key))
+        other = "data" if key == "overview" else "overview"
+
+        def switch(tab: Any) -> tuple[float, float]:
+            visit(tab, base, other)
+            return switch_by_sidebar(tab, _nav_title(key))
+
+        switched = _in_new_session(browser, switch)
+    return {"page": key, "cold_first_s": cold[0], "cold_ready_s": cold[1],
+            "warm_first_s": warm[0], "warm_ready_s": warm[1],
+            "switch_first_s": switched[0], "switch_ready_s": switched[1]}
+
+
+def _in_new_session(browser: Any, action: Callable[[Any], tuple[float, float]]
+                    ) -> tuple[float, float]:
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        return action(context.new_page())
+    finally:
+        context.close()
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    """Seconds per page, one line each."""
+    head = ("page", "cold first", "cold ready", "warm first", "warm ready", "switch first",
+            "switch ready")
+    print(f"{head[0]:<10}" + "".join(f"{h:>13}" for h in head[1:]))
+    for row in rows:
+        values = (row["cold_first_s"], row["cold_ready_s"], row["warm_first_s"],
+                  row["warm_ready_s"], row["switch_first_s"], row["switch_ready_s"])
+        print(f"{row['page']:<10}" + "".join(f"{v:>13.2f}" for v in values))
+
+
+def run_bench(uri: str, pages: list[str]) -> list[dict[str, Any]]:
+    """Every page's timings on the given graph."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="innochain-bench-logs-") as logs, \
+            sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            return [time_page(browser, uri, key, Path(logs)) for key in pages]
+        finally:
+            browser.close()
+
+
+def main() -> None:
+    """Parse the flags, run, print, and write JSON when asked."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--uri", help="graph URI (default: the fixture park in a temp store)")
+    parser.add_argument("--pages", default=",".join(PAGE_PATHS),
+                        help="comma-separated page keys (default: all)")
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
+    args = parser.parse_args()
+    if not chromium_available():
+        sys.exit("Debian's chromium (/usr/bin/chromium) is needed: apt-get install chromium")
+    pages = [p for p in args.pages.split(",") if p]
+    unknown = [p for p in pages if p not in PAGE_PATHS]
+    if unknown:
+        sys.exit(f"unknown page {unknown[0]!r}; pages: {', '.join(PAGE_PATHS)}")
+    started = time.perf_counter()
+    if args.uri:
+        rows = run_bench(args.uri, pages)
+    else:
+        with fixture_graph_uri() as uri:
+            rows = run_bench(uri, pages)
+    print_table(rows)
+    print(f"({time.perf_counter() - started:.0f} s in all)")
+    if args.json:
+        args.json.write_text(json.dumps({"graph": args.uri or "fixture park", "pages": rows},
+                                        indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

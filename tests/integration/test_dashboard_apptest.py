@@ -1,0 +1,188 @@
+"""The dashboard's pages in Streamlit's AppTest, against the fixture park on a real FalkorDB.
+
+Each page must render without an exception and show what a user looks for on it; the
+language switch changes labels; a download is a readable CSV/XLSX; a dead backend is an
+error box, not a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import socket
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from innochain.graph.falkordb_store import FalkorDBStore
+from innochain.settings import ENV_URI
+from tests.fixture_graph import build_fixture_graph
+
+APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
+TIMEOUT = 60
+# page -> a subheader (zh) that only that page shows, and the fewest tables it holds
+PAGES = {
+    "overview": ("产业链图谱", 3),
+    "landscape": ("主要专利权人", 4),
+    "gaps": ("招商对象", 4),
+    "risk": ("园区企业风险暴露", 4),
+    "licensing": ("许可对象", 3),
+    "partners": ("上下游合作伙伴", 3),
+    "alliance": ("联盟成员", 3),
+    "data": ("已载入", 3),
+}
+
+pytestmark = pytest.mark.falkordb
+
+
+@pytest.fixture(scope="module")
+def fixture_uri(falkordb_dir: Path) -> Iterator[str]:
+    """The fixture park in a graph of its own on the session's embedded server."""
+    graph = f"dash_{uuid.uuid4().hex[:10]}"
+    uri = f"falkordb://{falkordb_dir}?graph={graph}"
+    store = FalkorDBStore(uri, data_dir=falkordb_dir, graph=graph)
+    build_fixture_graph(store)
+    yield uri
+    store.clear()
+    store.close()
+
+
+@pytest.fixture
+def app(fixture_uri: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The dashboard pointed at the fixture graph, after its first run (the overview)."""
+    monkeypatch.setenv(ENV_URI, fixture_uri)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _open(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"views/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_page_renders_its_tables(app: AppTest, page: str) -> None:
+    subheader, tables = PAGES[page]
+    at = _open(app, page)
+    assert subheader in [s.value for s in at.subheader]
+    assert len(at.dataframe) >= tables
+    assert all(len(d.value) > 0 for d in at.dataframe)
+    assert [s.label for s in at.sidebar.selectbox] == ["园区"]
+    assert at.sidebar.selectbox[0].value == "park:demo"
+    downloads = at.get("download_button")
+    assert len(downloads) >= 2 * tables
+
+
+def test_reports_page_builds_the_landscape_report(app: AppTest) -> None:
+    at = _open(app, "reports")
+    assert any("innochain report landscape" in c.value for c in at.caption)
+    at.toggle(key="reports_build").set_value(True).run()
+    assert not at.exception and not at.error
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["HTML", "XLSX"]
+
+
+def test_overview_headline_and_segment_detail(app: AppTest) -> None:
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["环节数"] == "5"
+    assert metrics["园区企业数"] == "3"
+    app.selectbox(key="overview_segment@zh").set_value("fx:cell").run()
+    holders = [d.value for d in app.dataframe if "权利人" in d.value.columns]
+    assert "Solaris Inc." in holders[0]["权利人"].tolist()
+
+
+def test_language_switch_changes_labels(app: AppTest) -> None:
+    assert app.title[0].value == "总览 Overview"
+    app.sidebar.radio(key="lang").set_value("en").run()
+    assert app.title[0].value == "Overview"
+    assert "Chain map" in [s.value for s in app.subheader]
+    assert [s.label for s in app.sidebar.selectbox] == ["Park"]
+    at = _open(app, "landscape")
+    assert "Top patent holders" in [s.value for s in at.subheader]
+
+
+def test_gap_journey_preselects_the_segment(app: AppTest) -> None:
+    app.selectbox(key="overview_segment@zh").set_value("fx:silicon").run()
+    app.button(key="overview_go_attract").click().run()
+    assert app.selectbox(key="gaps_segment@zh").value == "fx:silicon"
+    firms = [d.value for d in app.dataframe if "企业" in d.value.columns]
+    assert any("SilTech GmbH" in f["企业"].tolist() for f in firms)
+
+
+def test_scored_rows_expand_into_parts(app: AppTest) -> None:
+    at = _open(app, "partners")
+    labels = [e.label for e in at.expander]
+    assert any("得分" in label for label in labels)
+    assert any("链上相邻" in m.value for m in at.markdown)
+
+
+def test_download_payloads_are_readable(app: AppTest) -> None:
+    from innochain.dashboard.tables import download_payloads, labelled
+    from innochain.queries.pack_library import load_library
+
+    frame = app.dataframe[-1].value
+    spec = load_library().query("landscape.chain_map")
+    csv_data, xlsx_data = download_payloads(labelled(frame, None), sheet=spec.id)
+    from_csv = pd.read_csv(io.BytesIO(csv_data), encoding="utf-8-sig")
+    from_xlsx = pd.read_excel(io.BytesIO(xlsx_data))
+    assert list(from_csv.columns) == list(frame.columns) == list(from_xlsx.columns)
+    assert len(from_csv) == len(frame) == len(from_xlsx) == 5
+
+
+def test_download_neutralises_formulas() -> None:
+    from innochain.dashboard.tables import download_payloads
+
+    frame = pd.DataFrame({"firm": ["=HYPERLINK(\"http://x\")", "德能公司"], "patents": [1, 2]})
+    csv_data, xlsx_data = download_payloads(frame, sheet="t")
+    assert "'=HYPERLINK" in csv_data.decode("utf-8-sig")
+    assert pd.read_excel(io.BytesIO(xlsx_data))["firm"][0].startswith("'=")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_dead_backend_is_an_error_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_URI, f"falkor://127.0.0.1:{_free_port()}")
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.error and "FalkorDB" in at.error[0].value
+    at = _open_allowing_errors(at, "data")
+    assert not at.exception and at.error
+
+
+def _open_allowing_errors(at: AppTest, page: str) -> AppTest:
+    return at.switch_page(f"views/{page}.py").run()
+
+
+def test_empty_graph_says_what_to_load(falkordb_dir: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = f"empty_{uuid.uuid4().hex[:10]}"
+    uri = f"falkordb://{falkordb_dir}?graph={graph}"
+    FalkorDBStore(uri, data_dir=falkordb_dir, graph=graph).close()
+    monkeypatch.setenv(ENV_URI, uri)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception and not at.error
+    assert any("innochain load" in i.value and "innochain demo" in i.value for i in at.info)
+
+
+def test_password_gate_before_any_page(fixture_uri: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_URI, fixture_uri)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.secrets["auth"] = {"password": "s3cret passphrase"}
+    at.run()
+    assert [x.value for x in at.title] == ["登录"] and not at.dataframe
+    at.text_input(key="login_password").input("wrong").run()
+    assert at.error and not at.dataframe
+    at.text_input(key="login_password").input("s3cret passphrase").run()
+    assert "总览 Overview" in [x.value for x in at.title]
+    assert not at.exception
