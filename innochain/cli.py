@@ -43,16 +43,19 @@ def cli() -> None:
 
 def _register() -> None:
     # Explicit imports: a command that fails to import must fail loudly, not vanish.
+    from innochain.commands.dashboard import dashboard
     from innochain.commands.db import db
     from innochain.commands.demo import demo
     from innochain.commands.doctor import doctor
+    from innochain.commands.evaluate import evaluate
     from innochain.commands.export import export
     from innochain.commands.load import load
     from innochain.commands.query import packs, query
     from innochain.commands.report import report
     from innochain.commands.resolve_names import resolve_names
 
-    for command in (doctor, db, demo, load, packs, query, report, export, resolve_names):
+    for command in (doctor, db, demo, load, packs, query, report, export, dashboard,
+                    evaluate, resolve_names):
         cli.add_command(command)
 
 
