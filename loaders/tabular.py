@@ -129,8 +129,15 @@ def _xlsx_records(path: Path) -> Iterator[list[Any]]:
         sheet = book.worksheets[0]
         for row in sheet.iter_rows(values_only=True):
             yield list(row)
+    except Exception as exc:  # a damaged sheet inside an intact zip fails only while read
+        raise LoadError(f"{path}: the sheet is damaged ({_first_line(exc)}); "
+                        "save it again as .xlsx") from exc
     finally:
         book.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def raw_records(path: Path) -> Iterator[list[Any]]:

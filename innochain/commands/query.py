@@ -55,7 +55,7 @@ def query(query_id: str, pairs: tuple[str, ...], fmt: str, out: Path | None, sco
         raise ConfigError("--format xlsx writes a binary file: add --out result.xlsx")
     from innochain.graph.connect import open_store
 
-    store = open_store(settings_from(uri))
+    store = open_store(settings_from(uri), read_only=True)
     try:
         result = run(store, query_id, _parse_params(pairs))
     finally:

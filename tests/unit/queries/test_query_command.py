@@ -23,7 +23,11 @@ SINGLE_SOURCE = pd.DataFrame([{"firm_id": "org:dayang", "firm": "=HYPERLINK(\"x\
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeStore:
     store = FakeStore({"_lookups.park": pd.DataFrame({"id": ["park:demo"]}),
                        "risk.single_source": SINGLE_SOURCE})
-    monkeypatch.setattr("innochain.graph.connect.open_store", lambda settings=None: store)
+    def open_read_only(settings: object = None, read_only: bool = False) -> FakeStore:
+        assert read_only, "innochain query must open the store read-only"
+        return store
+
+    monkeypatch.setattr("innochain.graph.connect.open_store", open_read_only)
     return store
 
 
