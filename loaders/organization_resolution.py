@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from innochain.loaders.entity_resolution import DEFAULT_THRESHOLD, Resolver
+from innochain.loaders.load_context import organization_directory
 from innochain.loaders.organization_ids import organization_key
 from innochain.loaders.records import EdgeRecord, NodeRecord, Record
 
@@ -79,21 +80,7 @@ def _alias_index(known: list[Mapping[str, Any]]) -> dict[str, str]:
     A spelling the graph already knows goes back to the node that holds it, whatever the
     cluster around it now looks like: this keeps a reload from moving rows between nodes.
     """
-    index: dict[str, str] = {}
-    ambiguous: set[str] = set()
-    for row in known:
-        names = [row.get("name"), row.get("name_en"), *(row.get("aliases") or [])]
-        for name in names:
-            if not isinstance(name, str) or not name.strip():
-                continue
-            try:
-                key = organization_key(name)
-            except ValueError:
-                continue
-            if index.get(key, row["id"]) != row["id"]:
-                ambiguous.add(key)
-            index[key] = str(row["id"])
-    return {k: v for k, v in index.items() if k not in ambiguous}
+    return {key: str(node) for key, node in organization_directory(known).items()}
 
 
 def _add(resolver: Resolver, node_id: str, props: Mapping[str, Any]) -> None:

@@ -21,7 +21,7 @@ class Origin:
 
 @dataclass
 class NodeRecord:
-    """One node to MERGE by key; `props` are set on it (None removes a property)."""
+    """One node, written by its key; `props` are set on it (None removes a property)."""
 
     label: str
     key: str
