@@ -125,8 +125,21 @@ def tag_cypher(cypher: str, tag: str | None) -> str:
 
 
 def redact_uri(uri: str) -> str:
-    """The URI with any password replaced by ***, for logs, errors and doctor output."""
-    return re.sub(r"(//[^:/@]*:)[^@/]*@", r"\1***@", uri)
+    """The URI with any password replaced by ***, for logs, errors and doctor output.
+
+    The user part ends at the LAST '@' before any query or fragment, so a password holding an
+    unencoded '@' or '/' is hidden whole (a regex stopping at the first one leaked the rest).
+    """
+    match = re.match(r"^([a-zA-Z][\w+.-]*://)([^?#]*)(.*)$", uri, re.DOTALL)
+    if not match:
+        return uri
+    scheme, authority_and_path, rest = match.groups()
+    at = authority_and_path.rfind("@")
+    userinfo = authority_and_path[:at] if at >= 0 else ""
+    if ":" not in userinfo:
+        return uri
+    user = userinfo.split(":", 1)[0]
+    return f"{scheme}{user}:***@{authority_and_path[at + 1:]}{rest}"
 
 
 def records_to_frame(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> pd.DataFrame:
