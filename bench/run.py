@@ -113,6 +113,9 @@ def bench_peer(workdir: Path, rec: Recorder, spec: Any, count: Any) -> None:
     file_args = write_bulk_csvs(spec, workdir / "bulk-csv")
     rec.add("peer.csv_write_seconds", PEER, time.perf_counter() - started, "s", "not in the rate")
     result = run_bulk_loader(file_args, workdir / "bulk-falkordb", workdir / "bulk-insert.log")
+    if (result.nodes, result.edges) != (count.nodes, count.edges):
+        raise RuntimeError(f"the bulk loader made {result.nodes} nodes, {result.edges} "
+                           f"relationships; the records make {count.nodes}, {count.edges}")
     rate = count.rows / result.seconds
     rec.add("load.rows_per_s", PEER, rate, "rows/s",
             f"graph has {result.nodes:,} nodes, {result.edges:,} relationships")
@@ -128,7 +131,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=sorted(SIZES), required=True)
     parser.add_argument("--json", type=Path, help="write the records here")
-    parser.add_argument("--backends", default="falkordb,neo4j")
+    parser.add_argument("--backends", default="falkordb,neo4j",
+                        help="comma-separated, or 'none' for the peer alone")
     parser.add_argument("--skip-queries", action="store_true")
     parser.add_argument("--skip-peer", action="store_true", help="no bulk-loader comparison")
     parser.add_argument("--repeats", type=int, default=None,
@@ -139,7 +143,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep --workdir for profiling")
     args = parser.parse_args(argv)
     args.repeats = args.repeats or (10 if args.size == "100k" else 5)
-    unknown = set(args.backends.split(",")) - set(SESSIONS)
+    args.backend_names = [] if args.backends == "none" else args.backends.split(",")
+    unknown = set(args.backend_names) - set(SESSIONS)
     if unknown:
         parser.error(f"unknown backends {sorted(unknown)}; choose from {sorted(SESSIONS)}")
     return args
@@ -158,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     rec.add("graph.relationships", "-", count.edges, "count")
     rec.add("generate.seconds", "-", count.generate_seconds, "s", "records only, no writes")
     try:
-        for name in args.backends.split(","):
+        for name in args.backend_names:
             shutil.rmtree(workdir / name, ignore_errors=True)  # a kept workdir starts empty
             with SESSIONS[name](workdir / name) as session:
                 bench_backend(session, args, rec, spec, count)

@@ -113,8 +113,9 @@ def run_bulk_loader(file_args: list[str], data_dir: Path, log: Path) -> BulkResu
         raise RuntimeError("falkordb-bulk-insert not found: pip install falkordb-bulk-loader")
     with falkordb_session(data_dir) as session:
         socket = getattr(session.store, "socket", None)
-        cmd = [tool, PEER_GRAPH, "--server-url", f"unix://{socket}", "--enforce-schema",
-               *file_args, *index_arguments()]
+        # The client's default socket timeout is shorter than one large GRAPH.BULK at 1M.
+        cmd = [tool, PEER_GRAPH, "--server-url", f"unix://{socket}?socket_timeout=3600",
+               "--enforce-schema", *file_args, *index_arguments()]
         started = time.perf_counter()
         with log.open("w") as out:
             subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, check=True)
