@@ -42,6 +42,12 @@ brackets (`type: "list[str]"`) and texts with commas inside `{...}`. The loader 
 (naming both files), an empty body, a `$param` used but not declared and one declared but
 unused. Follow the portable Cypher rules in DESIGN.md; the tests run every query on FalkorDB
 and Neo4j and compare the rows. Extra pack folders can be added with `INNOCHAIN_QUERY_PATH`.
+
+One rule learnt here and not yet in DESIGN.md: **no pattern comprehension inside a list
+comprehension, and no pattern comprehension in a MATCH's WHERE.** FalkorDB (4.x) answers both
+silently wrong (it binds the inner pattern once, not per element). Compute the neighbours in a
+`WITH ... OPTIONAL MATCH ... collect()` step first, then use the list
+(`queries/match/partners.cypher` and `queries/layout/attract_inventors.cypher` show how).
 """
 
 
