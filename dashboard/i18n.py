@@ -28,6 +28,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "standard": ("标准", "Standard"),
     "technology": ("技术", "Technology"),
     "alliance": ("联盟", "Alliance"),
+    "agency": ("服务机构", "agency"),
+    "government": ("政府部门", "government"),
     "download_csv": ("下载 CSV", "Download CSV"),
     "download_xlsx": ("下载 XLSX", "Download XLSX"),
     "no_rows": ("没有结果。", "No rows."),
@@ -104,9 +106,21 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "以及联盟可组建的反诉专利组合。",
                        "Choose a plaintiff: the park organisations its suits could reach and why, "
                        "and the counter-assertion portfolio the alliance could assemble."),
-    "no_case_for_plaintiff": ("该原告在图中没有案件；反诉组合按案件计算，请选择已有案件的原告。",
-                              "This plaintiff has no case in the graph; the counter-assertion "
-                              "portfolio is computed per case, so choose a plaintiff with a case."),
+    "no_counter_portfolio": ("联盟成员在该原告的专利分类号中没有专利，或它波及不到联盟成员。",
+                             "No alliance member holds patents in this plaintiff's classes, or "
+                             "its suits reach no alliance member."),
+    "tab_exposure": ("风险暴露 Exposure", "Exposure"),
+    "tab_scenario": ("诉讼情景 Litigation scenario", "Litigation scenario"),
+    "tab_supply": ("单一来源与园区纠纷 Supply & disputes", "Single-source supply & disputes"),
+    "tab_licensees": ("许可对象 Licensees", "Licensees"),
+    "tab_cross": ("交叉许可 Cross-licensing", "Cross-licensing"),
+    "tab_pools": ("专利池与收储 Pools", "Pools & aggregation"),
+    "tab_partners": ("合作伙伴 Partners", "Partners"),
+    "tab_network": ("关系网络 Network", "Network"),
+    "tab_experts": ("专家 Experts", "Experts"),
+    "tab_segment": ("环节 Segment", "Segment"),
+    "tab_rta": ("RTA 与园区权利人 RTA & park holders", "RTA & park holders"),
+    "tab_technologies": ("技术趋势 Technologies", "Technologies"),
     "licensing_intro": ("选择一个科研院所（或其一件专利），看哪些企业最可能需要许可，以及原因。",
                         "Choose an institute (or one of its patents): the firms most likely to "
                         "want a licence, and why."),

@@ -1,16 +1,23 @@
 """Interactive networks (pyvis / vis-network) drawn into the page as self-contained HTML.
 
 The vis-network script is inlined and pyvis's Bootstrap links to a CDN are removed, so the
-maps draw with no internet access and send no request anywhere.
+maps draw with no internet access and send no request anywhere. vis-network's own 220 kB
+stylesheet (icons of the navigation and editing toolbars, which these maps do not show) is
+swapped for the few rules the tooltips need, and every node is placed in Python (no physics
+simulation in the browser), so a map costs the page little to draw.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyvis
 import streamlit as st
 from pyvis.network import Network
 
@@ -22,6 +29,20 @@ SEGMENTS_PER_ROW, FIRMS_SHOWN = 5, 4
 MIN_MAP_HEIGHT, MAX_MAP_HEIGHT = 320, 1100
 _CDN_TAG = re.compile(r"<(link|script)\b[^>]*cdn\.jsdelivr\.net[^>]*>(\s*</script>)?", re.S)
 _HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.S)
+EGO_RING_RADIUS, EGO_RING_GAP, EGO_RING_SIZE = 260, 200, 36
+EGO_LABEL_ROOM, EGO_ASPECT = 170, 0.55  # pixels along the ring per label; height / width
+# What the tooltips need of vis-network.css (the rest styles toolbars these maps never show).
+TOOLTIP_CSS = (".vis-tooltip{position:absolute;visibility:hidden;padding:5px;white-space:nowrap;"
+               "font-family:sans-serif;font-size:13px;color:#000;background-color:#f5f4ed;"
+               "border:1px solid #808074;border-radius:3px;box-shadow:3px 3px 10px "
+               "rgba(0,0,0,.2);pointer-events:none;z-index:5}")
+
+
+@cache
+def _vis_stylesheet() -> str:
+    """The stylesheet pyvis inlines (empty when this pyvis lays its files out otherwise)."""
+    found = sorted(Path(pyvis.__file__).parent.glob("templates/lib/vis-*/vis-network.css"))
+    return found[-1].read_text(encoding="utf-8") if found else ""
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -38,6 +59,9 @@ def _html(net: Network) -> str:
     html = net.generate_html(notebook=False)
     html = _CDN_TAG.sub("", html)
     html = _HEADING.sub("", html)
+    stylesheet = _vis_stylesheet()
+    if stylesheet:
+        html = html.replace(stylesheet, TOOLTIP_CSS)
     # The card border pyvis draws is Bootstrap's; without it, drop the frame entirely.
     return html.replace('class="card"', 'class="innochain-network"')
 
@@ -119,26 +143,44 @@ def _hang_firms(net: Network, firms: pd.DataFrame,
             net.add_edge(plain(segment_id), node_id, color="#c8e6c9", arrows="", dashes=True)
 
 
+def ego_ring_positions(count: int) -> list[tuple[int, int]]:
+    """Places for `count` neighbours on ellipses around the centre (0, 0), wider than tall
+    like the frame, each ring holding up to EGO_RING_SIZE with room for their labels."""
+    positions: list[tuple[int, int]] = []
+    ring = 0
+    while len(positions) < count:
+        size = min(EGO_RING_SIZE, count - len(positions))
+        across = max(EGO_RING_RADIUS, EGO_LABEL_ROOM * size / (2 * math.pi)) + EGO_RING_GAP * ring
+        offset = math.pi / size if ring % 2 else -math.pi / 2
+        positions += [(round(across * math.cos(offset + 2 * math.pi * k / size)),
+                       round(across * EGO_ASPECT * math.sin(offset + 2 * math.pi * k / size)))
+                      for k in range(size)]
+        ring += 1
+    return positions
+
+
 def ego_network_html(centre_id: str, centre_name: str, edges: pd.DataFrame,
                      height: int = 480) -> str:
-    """One organisation and its neighbours; `edges` is the data.ego_network frame."""
+    """One organisation and its neighbours on rings around it; `edges` is data.ego_network."""
     net = _network(height)
-    net.toggle_physics(True)
     centre = plain(centre_id)
     net.add_node(centre, label=plain(centre_name), shape="dot", size=26, color=CENTRE_COLOUR,
-                 font={"size": 18})
-    for row in _records(edges):
+                 font={"size": 18}, x=0, y=0)
+    rows = _records(edges)
+    neighbours = list(dict.fromkeys(plain(row["neighbour_id"]) for row in rows))
+    places = dict(zip(neighbours, ego_ring_positions(len(neighbours)), strict=True))
+    for row in rows:
         other = plain(row["neighbour_id"])
         if other not in net.get_nodes():
+            x, y = places[other]
             net.add_node(other, label=plain(row["neighbour"]), shape="dot", size=15,
                          color=PARK_COLOUR if row["in_park"] else OUTSIDE_COLOUR,
-                         title=plain(f"{row['neighbour']} ({row['role']})"))
+                         title=plain(f"{row['neighbour']} ({row['role']})"), x=x, y=y)
         src, dst = (centre, other) if row["direction"] != "in" else (other, centre)
         detail = f" {row['detail']}" if row["detail"] else ""
         net.add_edge(src, dst, label=plain(row["relation"]).lower(), font={"size": 11},
                      title=plain(f"{row['relation']}{detail}"),
                      arrows="" if row["direction"] == "shared" else "to")
-    net.barnes_hut(spring_length=170)
     return _html(net)
 
 

@@ -1,6 +1,9 @@
-"""What every page starts with: its title, the chosen park, the empty-graph state."""
+"""What every page starts with: its title, the chosen park, the empty-graph state; and the
+lazy tabs that keep a page's later sections from running until someone opens them."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -22,3 +25,14 @@ def require_park() -> str:
         st.info(t("empty_graph"))
         st.stop()
     return park_id
+
+
+def lazy_tabs(key: str, sections: Sequence[tuple[str, Callable[[], None]]]) -> None:
+    """Tabs (label key, what draws it) where only the chosen tab's section runs and reaches
+    the browser: its queries, tables and networks are built when the tab is opened (a rerun,
+    served from the query cache), so a page shows its first section sooner."""
+    tabs = st.tabs([t(label) for label, _ in sections], key=key, on_change="rerun")
+    for tab, (_, draw) in zip(tabs, sections, strict=True):
+        if tab.open:
+            with tab:
+                draw()

@@ -25,6 +25,7 @@ from innochain.settings import Settings
 
 # Results change only when someone loads data; ten minutes keeps a long session fresh.
 RESULT_TTL_SECONDS = 600
+SERVER_INFO_TTL_SECONDS = 60
 
 
 def graph_uri() -> str:
@@ -122,10 +123,19 @@ def landscape_report(park_id: str, since: int) -> tuple[str, bytes]:
         raise
 
 
-def server_info() -> dict[str, str]:
-    """The backend's name, version and address (never a password)."""
-    info = store().server_info()
+@st.cache_data(show_spinner=False, ttl=SERVER_INFO_TTL_SECONDS, max_entries=20)
+def _cached_server_info(uri: str) -> dict[str, str]:
+    info = _store_for(uri).server_info()
     return {k: redact_uri(str(v)) for k, v in info.items() if "password" not in k.lower()}
+
+
+def server_info() -> dict[str, str]:
+    """The backend's name, version and address (never a password); cached for a minute."""
+    try:
+        return _cached_server_info(graph_uri())
+    except BackendUnavailable:
+        _store_for.clear()
+        raise
 
 
 def clear_caches() -> None:
@@ -133,4 +143,5 @@ def clear_caches() -> None:
     _cached_run.clear()
     _cached_scored.clear()
     _cached_report.clear()
+    _cached_server_info.clear()
     _store_for.clear()

@@ -22,6 +22,7 @@ from innochain.tabular_export import csv_bytes, xlsx_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_SCORE_ROWS = 10
+BAR_STEPS = 10
 # Columns whose values are words the pages translate (park/domestic/foreign, firm ...).
 CLASS_WORD_COLUMNS = frozenset({"class", "supplier_class", "strength", "supply_link", "role"})
 
@@ -165,7 +166,7 @@ def scored_section(query_id: str, params: dict[str, Any] | None, *, key: str,
     show_table(frame[order], spec=spec, key=key, file_stem=query_id, extra_labels=extra,
                download=frame[order + parts + evidence])
     labels = {**column_labels(spec), **extra}
-    show_score_parts(frame, name_column=name_column,
+    show_score_parts(frame, name_column=name_column, key=key,
                      score_column="score" if "score" in columns else None,
                      parts=parts or [c for c in plain if c != name_column and
                                      not c.endswith("_id")],
@@ -174,40 +175,43 @@ def scored_section(query_id: str, params: dict[str, Any] | None, *, key: str,
 
 
 def show_score_parts(frame: pd.DataFrame, *, name_column: str, score_column: str | None,
-                     parts: Iterable[str], labels: dict[str, str],
+                     parts: Iterable[str], labels: dict[str, str], key: str,
                      evidence: Iterable[str] = (), rows: int = SHOWN_SCORE_ROWS) -> None:
     """Each of the top rows as an expander: its score, the parts that make it, the evidence.
 
-    A part `part_<name>` is shown with its `evidence_<name>` beside it.
+    A part `part_<name>` is shown with its `evidence_<name>` beside it. The first row is
+    open; the others draw their contents only once opened (a rerun served from the cache),
+    so a page does not build ten breakdowns before anyone asks for one.
     """
     parts, evidence = list(parts), list(evidence)
     st.markdown(f"**{t('score_parts')}**")
-    for _, row in frame.head(rows).iterrows():
+    for i, (_, row) in enumerate(frame.head(rows).iterrows()):
         score = row.get(score_column) if score_column else None
         title = str(row[name_column])
         if isinstance(score, int | float):
             title += f" — {labels.get(str(score_column), score_column)} {float(score):.2f}"
-        with st.expander(title):
-            chart_side, text_side = st.columns([2, 3])
-            with chart_side:
-                _parts_chart(row, parts, labels)
-            with text_side:
-                st.markdown(_parts_text(row, parts, evidence, labels))
+        box = st.expander(title, expanded=i == 0, key=f"{key}_parts_{i}", on_change="rerun")
+        if box.open:
+            with box:
+                st.markdown(_parts_text(row, parts, evidence, labels,
+                                        _as_number(score) if score_column else None))
 
 
-def _parts_chart(row: pd.Series, parts: list[str], labels: dict[str, str]) -> None:
-    numeric = {labels.get(p, p): _as_number(row.get(p)) for p in parts}
-    numeric = {k: v for k, v in numeric.items() if v is not None}
-    if numeric:
-        st.bar_chart(pd.Series(numeric, name=t("score_parts")), horizontal=True,
-                     height=max(110, 30 * len(numeric)))
+def _bar(value: float | None, total: float | None) -> str:
+    """A part's share of the score as a ten-step text bar (cheaper to draw than a chart)."""
+    if value is None or not total or total <= 0:
+        return ""
+    filled = max(0, min(BAR_STEPS, round(BAR_STEPS * value / total)))
+    return f"`{'█' * filled}{'░' * (BAR_STEPS - filled)}` "
 
 
 def _parts_text(row: pd.Series, parts: list[str], evidence: list[str],
-                labels: dict[str, str]) -> str:
+                labels: dict[str, str], total: float | None = None) -> str:
     lines, paired = [], set()
     for part in parts:
-        line = f"- **{labels.get(part, part)}** {_as_text(row.get(part))}"
+        value = _as_number(row.get(part))
+        bar = _bar(value, total) if part.startswith("part_") else ""
+        line = f"- {bar}**{labels.get(part, part)}** {_as_text(row.get(part))}"
         if part.startswith("part_") and f"evidence_{part[5:]}" in evidence:
             paired.add(f"evidence_{part[5:]}")
             line += f" — {_as_text(row.get(f'evidence_{part[5:]}'))}"

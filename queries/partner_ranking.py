@@ -25,19 +25,24 @@ from innochain.queries.scoring_settings import ScoringSettings
 ACTIVITY_COLUMNS = ("degree", "links", "links_in", "recent_links", "last_year")
 EVIDENCE_KINDS = ("shared_neighbours", "shared_partners", "similar_firms", "rivals_partners",
                   "shared_industries", "chain_adjacent", "existing_links")
-# part name -> (column it reads, evidence text with {n} for the count)
+# part name -> (column it reads, evidence text with {n} for the count: Chinese / English)
 PART_SOURCES: dict[str, tuple[str, str]] = {
-    "popularity": ("degree", "{n} relationships in the graph"),
-    "activity": ("links", "{n} partner links"),
-    "sought_after": ("links_in", "named as partner or customer {n} times"),
-    "recency": ("recent_links", "{n} recent partner links"),
-    "shared_neighbours": ("shared_neighbours", "{n} shared neighbours"),
-    "shared_partners": ("shared_partners", "{n} shared partners"),
-    "similar_firms": ("similar_firms", "partner of {n} organisations that share a neighbour"),
-    "rivals_partners": ("rivals_partners", "partner of {n} of its competitors"),
-    "shared_industries": ("shared_industries", "{n} shared industries"),
-    "chain_adjacency": ("chain_adjacent", "{n} industries up or down the chain"),
-    "existing_tie": ("existing_links", "{n} relationships already between them"),
+    "popularity": ("degree", "图中关系 {n} 条 / {n} relationships in the graph"),
+    "activity": ("links", "合作伙伴关系 {n} 条 / {n} partner links"),
+    "sought_after": ("links_in", "被列为伙伴或客户 {n} 次 / "
+                                 "named as partner or customer {n} times"),
+    "recency": ("recent_links", "近期合作伙伴关系 {n} 条 / {n} recent partner links"),
+    "shared_neighbours": ("shared_neighbours", "共同邻居 {n} 个 / {n} shared neighbours"),
+    "shared_partners": ("shared_partners", "共同合作伙伴 {n} 个 / {n} shared partners"),
+    "similar_firms": ("similar_firms", "与之有共同邻居的 {n} 家机构以其为伙伴 / "
+                                       "partner of {n} organisations that share a neighbour"),
+    "rivals_partners": ("rivals_partners", "是其 {n} 家竞争对手的伙伴 / "
+                                           "partner of {n} of its competitors"),
+    "shared_industries": ("shared_industries", "共同行业 {n} 个 / {n} shared industries"),
+    "chain_adjacency": ("chain_adjacent", "上下游行业 {n} 个 / "
+                                          "{n} industries up or down the chain"),
+    "existing_tie": ("existing_links", "双方已有关系 {n} 条 / "
+                                       "{n} relationships already between them"),
 }
 PART_NAMES = tuple(PART_SOURCES)
 # Where the fit starts, and the weights used when there is nothing to fit on: the parts that

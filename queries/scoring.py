@@ -57,37 +57,73 @@ def _joined(values: Any) -> str:
     return ", ".join(str(v) for v in values) if values else ""
 
 
+def both(zh: str, en: str) -> str:
+    """An evidence text in Chinese first with the English beside: '共有 2 个分类号 / 2 shared
+    classes'. Evidence reaches the dashboard, the CLI, the downloads and the reports alike."""
+    return f"{zh} / {en}"
+
+
+def _yes_no(flag: Any, yes: tuple[str, str], no: tuple[str, str]) -> str:
+    return both(*yes) if flag else both(*no)
+
+
+def _chain_fit_evidence(row: Row) -> str:
+    up, down = row["upstream_segments"], row["downstream_segments"]
+    zh = "；".join(x for x in (f"上游：{_joined(up)}" if up else "",
+                              f"下游：{_joined(down)}" if down else "") if x)
+    en = "; ".join(x for x in (f"upstream: {_joined(up)}" if up else "",
+                              f"downstream: {_joined(down)}" if down else "") if x)
+    return both(zh, en) if zh else both("链上不相邻", "not adjacent")
+
+
+def _shared_classes_evidence(row: Row) -> str:
+    return both(f"共有 {row['shared_classes']} 个分类号", f"{row['shared_classes']} shared classes")
+
+
+SUPPLY_WORDS = {"supplier": "对方是供应商", "customer": "对方是客户", "both": "双向供货",
+                "none": "无供货关系"}
+CLASS_WORDS = {"park": "园区", "domestic": "国内", "foreign": "国外", "unknown": "未知"}
+IN_PARK = (("在园区内", "in the park"), ("在园区外", "outside the park"))
+
 PARTNER_PARTS = [
     ScorePart("chain_fit",
               lambda r, s: 1.0 if (r["upstream_segments"] or r["downstream_segments"]) else 0.0,
-              lambda r: "; ".join(x for x in (
-                  f"upstream: {_joined(r['upstream_segments'])}" if r["upstream_segments"] else "",
-                  f"downstream: {_joined(r['downstream_segments'])}"
-                  if r["downstream_segments"] else "") if x) or "not adjacent"),
+              _chain_fit_evidence),
     ScorePart("technology_fit", lambda r, s: _capped(r["shared_classes"], s.class_cap),
-              lambda r: f"{r['shared_classes']} shared classes"),
+              _shared_classes_evidence),
     ScorePart("supply_link", lambda r, s: 0.0 if r["supply_link"] == "none" else 1.0,
-              lambda r: f"supply link: {r['supply_link']}"),
+              lambda r: both(f"供货关系：{SUPPLY_WORDS.get(r['supply_link'], r['supply_link'])}",
+                             f"supply link: {r['supply_link']}")),
     ScorePart("cooperation", lambda r, s: 1.0 if r["cooperates"] else 0.0,
-              lambda r: "co-operates already" if r["cooperates"] else "no recorded co-operation"),
+              lambda r: _yes_no(r["cooperates"], ("已有合作", "co-operates already"),
+                                ("无合作记录", "no recorded co-operation"))),
     ScorePart("park_proximity", lambda r, s: 1.0 if r["in_park"] else 0.0,
-              lambda r: "in the park" if r["in_park"] else "outside the park"),
+              lambda r: _yes_no(r["in_park"], *IN_PARK)),
 ]
 
 LICENSEE_PARTS = [
     ScorePart("citations", lambda r, s: _capped(r["cites_portfolio"], s.citation_cap),
-              lambda r: f"cites the portfolio {r['cites_portfolio']} times"),
+              lambda r: both(f"引用该组合 {r['cites_portfolio']} 次",
+                             f"cites the portfolio {r['cites_portfolio']} times")),
     ScorePart("technology_fit", lambda r, s: _capped(r["shared_classes"], s.class_cap),
-              lambda r: f"{r['shared_classes']} shared classes"),
+              _shared_classes_evidence),
     ScorePart("segment_fit",
               lambda r, s: 1.0 if r["same_segment"] else (0.5 if r["downstream_segment"] else 0.0),
-              lambda r: "same segment" if r["same_segment"] else (
-                  "downstream segment" if r["downstream_segment"] else "other segment")),
+              lambda r: both("同一环节", "same segment") if r["same_segment"] else (
+                  both("下游环节", "downstream segment") if r["downstream_segment"]
+                  else both("其他环节", "other segment"))),
     ScorePart("park_proximity", lambda r, s: 1.0 if r["in_park"] else 0.0,
-              lambda r: "in the park" if r["in_park"] else "outside the park"),
+              lambda r: _yes_no(r["in_park"], *IN_PARK)),
     ScorePart("new_licensee", lambda r, s: 0.0 if r["licensed"] else 1.0,
-              lambda r: "already licensed" if r["licensed"] else "no licence yet"),
+              lambda r: _yes_no(r["licensed"], ("已获许可", "already licensed"),
+                                ("尚无许可", "no licence yet"))),
 ]
+
+
+def _origin_evidence(row: Row) -> str:
+    cls, country = str(row["class"]), row["country"]
+    return both(f"{CLASS_WORDS.get(cls, cls)}（{country or '国别不详'}）",
+                f"{cls} ({country or 'country unknown'})")
 
 
 def _attraction_parts(max_weighted: float) -> list[ScorePart]:
@@ -95,17 +131,21 @@ def _attraction_parts(max_weighted: float) -> list[ScorePart]:
     return [
         ScorePart("strength",
                   lambda r, s: float(r["patents_weighted"]) / max_weighted if max_weighted else 0.0,
-                  lambda r: f"{r['patents_weighted']:g} weighted patents in the segment"),
+                  lambda r: both(f"该环节加权专利 {r['patents_weighted']:g} 件",
+                                 f"{r['patents_weighted']:g} weighted patents in the segment")),
         ScorePart("momentum",
                   lambda r, s: min(float(r["recent_patents"]) / float(r["patents_weighted"]), 1.0)
                   if r["patents_weighted"] else 0.0,
-                  lambda r: f"{r['recent_patents']} recent patents"),
+                  lambda r: both(f"近期专利 {r['recent_patents']} 件",
+                                 f"{r['recent_patents']} recent patents")),
         ScorePart("park_citations", lambda r, s: _capped(r["cited_by_park"], s.citation_cap),
-                  lambda r: f"cited {r['cited_by_park']} times by park patents"),
+                  lambda r: both(f"被园区专利引用 {r['cited_by_park']} 次",
+                                 f"cited {r['cited_by_park']} times by park patents")),
         ScorePart("supply_ties", lambda r, s: 1.0 if r["park_customers"] else 0.0,
-                  lambda r: f"supplies {r['park_customers']} park firms"),
+                  lambda r: both(f"供货给 {r['park_customers']} 家园区企业",
+                                 f"supplies {r['park_customers']} park firms")),
         ScorePart("domestic", lambda r, s: 1.0 if r["class"] == "domestic" else 0.0,
-                  lambda r: f"{r['class']} ({r['country'] or 'country unknown'})"),
+                  _origin_evidence),
     ]
 
 

@@ -38,24 +38,32 @@ def _one_segment(row: Mapping[str, Any], limits: StrengthThresholds) -> dict[str
     rta = _ratio(park_share, overall) if park_share is not None and overall else None
     holder_total = _num(row, "holder_weight_total")
     hhi = _ratio(_num(row, "holder_weight_squares"), holder_total * holder_total)
-    strength, reason = _classify(park, rta, limits)
+    strength, zh, en = _classify(park, rta, limits)
     reliable = total >= limits.rta_min_patents
     if not reliable:
-        reason += (f"; RTA unreliable: only {total:g} weighted patents "
-                   f"(< {limits.rta_min_patents:g})")
+        zh += f"；RTA 不可靠：仅 {total:g} 件加权专利（< {limits.rta_min_patents:g}）"
+        en += f"; RTA unreliable: only {total:g} weighted patents (< {limits.rta_min_patents:g})"
+    reason = f"{zh} / {en}"  # Chinese first, English beside, as every score's evidence
     return {"park_share": park_share, "park_share_overall": overall, "rta": rta,
             "rta_reliable": reliable, "foreign_share": _ratio(_num(row, "foreign_weighted"), total),
             "hhi": hhi, "strength": strength, "reason": reason}
 
 
-def _classify(park: float, rta: float | None, limits: StrengthThresholds) -> tuple[str, str]:
+def _classify(park: float, rta: float | None,
+              limits: StrengthThresholds) -> tuple[str, str, str]:
+    """The class and its reason in Chinese and in English."""
     if park <= limits.missing_max_park_weighted:
-        return "missing", (f"park holds {park:g} weighted patents "
-                           f"(<= {limits.missing_max_park_weighted:g})")
+        most = f"{limits.missing_max_park_weighted:g}"
+        return ("missing", f"园区持有加权专利 {park:g} 件（≤ {most}）",
+                f"park holds {park:g} weighted patents (<= {most})")
     rta_text = "n/a" if rta is None else f"{rta:.2f}"
+    min_rta, min_park = f"{limits.strong_min_rta:g}", f"{limits.strong_min_park_weighted:g}"
     if rta is not None and rta >= limits.strong_min_rta and park >= limits.strong_min_park_weighted:
-        return "strong", (f"RTA {rta_text} >= {limits.strong_min_rta:g} and park holds {park:g} "
-                          f">= {limits.strong_min_park_weighted:g} weighted patents")
-    return "weak", (f"RTA {rta_text} (strong needs >= {limits.strong_min_rta:g}), park holds "
-                    f"{park:g} weighted patents (strong needs >= "
-                    f"{limits.strong_min_park_weighted:g})")
+        return ("strong",
+                f"RTA {rta_text} ≥ {min_rta}，且园区持有加权专利 {park:g} 件 ≥ {min_park}",
+                f"RTA {rta_text} >= {min_rta} and park holds {park:g} >= {min_park} "
+                "weighted patents")
+    return ("weak", f"RTA {rta_text}（强需 ≥ {min_rta}），园区持有加权专利 {park:g} 件"
+                    f"（强需 ≥ {min_park}）",
+            f"RTA {rta_text} (strong needs >= {min_rta}), park holds {park:g} weighted patents "
+            f"(strong needs >= {min_park})")

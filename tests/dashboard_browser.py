@@ -1,7 +1,8 @@
 """Drive the real dashboard: `innochain dashboard` as a process, Debian's Chromium by Playwright.
 
-Used by tests/integration/test_dashboard_browser.py and bench/dashboard.py. The browser
-is /usr/bin/chromium; `playwright install` is never run.
+Used by tests/integration/test_dashboard_browser.py and bench/dashboard.py, both on the demo
+park (`innochain demo --build-only` into a data directory of their own). The browser is
+/usr/bin/chromium; `playwright install` is never run.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ PAGE_PATHS = {"overview": "", "landscape": "landscape", "gaps": "gaps", "risk": 
               "licensing": "licensing", "partners": "partners", "alliance": "alliance",
               "reports": "reports", "data": "data"}
 START_TIMEOUT_S = 90
+DEMO_BUILD_TIMEOUT_S = 900
 # The app's root carries the script state; "notRunning" once a run has finished.
 SCRIPT_DONE_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -53,6 +55,21 @@ def innochain_command() -> list[str]:
     script = Path(sys.executable).with_name("innochain")
     found = str(script) if script.is_file() else shutil.which("innochain")
     return [found] if found else [sys.executable, "-m", "innochain"]
+
+
+def build_demo_graph(data_dir: Path) -> str:
+    """`innochain demo --build-only` into `data_dir` (embedded FalkorDB); returns its URI.
+
+    The embedded server keeps running afterwards; `falkordb_server.stop(data_dir)` ends it.
+    """
+    uri = f"falkordb://{data_dir}"
+    done = subprocess.run([*innochain_command(), "demo", "--build-only", "--uri", uri],
+                          capture_output=True, text=True, timeout=DEMO_BUILD_TIMEOUT_S,
+                          check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"innochain demo --build-only failed ({done.returncode}): "
+                           f"{(done.stdout + done.stderr)[-3000:]}")
+    return uri
 
 
 def _healthy(base: str) -> bool:
@@ -116,6 +133,21 @@ def visit(page: Any, base: str, key: str, timeout_ms: int = 60_000) -> tuple[flo
     first = time.perf_counter() - started
     wait_page_done(page, timeout_ms)
     return first, time.perf_counter() - started
+
+
+def choose(page: Any, label: str, typed: str, option: str | None = None,
+           timeout_ms: int = 60_000) -> None:
+    """Pick an option in the select box labelled `label`: type `typed` to filter the list
+    (the demo's boxes hold hundreds of organisations), click the first option whose name
+    contains `option` (default: the typed text), then wait for the rerun to finish."""
+    box = page.get_by_test_id("stSelectbox").filter(
+        has=page.get_by_test_id("stWidgetLabel").get_by_text(label, exact=True)).first
+    field = box.locator("input")
+    field.click()
+    field.fill(typed)
+    page.get_by_role("option", name=option or typed).first.click(timeout=timeout_ms)
+    page.wait_for_timeout(400)  # the rerun starts after the widget's message goes out
+    wait_page_done(page, timeout_ms)
 
 
 def switch_by_sidebar(page: Any, title: str, timeout_ms: int = 60_000) -> tuple[float, float]:

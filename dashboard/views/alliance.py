@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from innochain.dashboard.charts import segment_axis
 from innochain.dashboard.choosers import choose_alliance
 from innochain.dashboard.i18n import column_labels, t
 from innochain.dashboard.page_frame import page_header, require_park
@@ -21,7 +22,8 @@ def portfolio_chart(portfolio: pd.DataFrame) -> None:
     labels = column_labels(query_spec("data.alliance_portfolio"))
     order = list(portfolio.sort_values("order")["segment"])
     chart = alt.Chart(portfolio).mark_bar(color="#1565c0").encode(
-        x=alt.X("segment:N", sort=order, title=labels["segment"], axis=alt.Axis(labelAngle=0)),
+        x=alt.X("segment:N", sort=order, title=labels["segment"],
+                axis=segment_axis(len(order))),
         y=alt.Y("share:Q", axis=alt.Axis(format="%"), title=labels["share"],
                 scale=alt.Scale(domain=[0, 1])),
         tooltip=["segment", alt.Tooltip("share:Q", format=".0%"), "patents"])

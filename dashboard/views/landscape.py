@@ -6,9 +6,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from innochain.dashboard.charts import segment_axis
 from innochain.dashboard.choosers import choose_segment, segment_names
 from innochain.dashboard.i18n import class_label, column_labels, score_labels, t
-from innochain.dashboard.page_frame import page_header, require_park
+from innochain.dashboard.page_frame import lazy_tabs, page_header, require_park
 from innochain.dashboard.query_access import query_spec, run_scored
 from innochain.dashboard.tables import query_section, show_table
 
@@ -29,7 +30,7 @@ def holder_mix_chart(strength: pd.DataFrame, names: dict[str, str]) -> None:
     order = [names[s] for s in strength.sort_values("order")["segment_id"]]
     classes = [class_label(c) for c in CLASS_COLUMNS.values()]
     chart = alt.Chart(long).mark_bar().encode(
-        x=alt.X("segment:N", sort=order, title=t("segment"), axis=alt.Axis(labelAngle=0)),
+        x=alt.X("segment:N", sort=order, title=t("segment"), axis=segment_axis(len(order))),
         y=alt.Y("weighted:Q", title=t("headline_patents")),
         color=alt.Color("class:N", scale=alt.Scale(domain=classes, range=CLASS_COLOURS),
                         title=None),
@@ -72,16 +73,8 @@ def rta_table(strength: pd.DataFrame) -> None:
                extra_labels=score_labels(list(strength.columns)), download=strength)
 
 
-def render() -> None:
-    """The page."""
-    park_id = require_park()
-    page_header("landscape")
-    strength = run_scored(STRENGTH, {"park_id": park_id})
-    if strength.empty:
-        st.info(t("empty_graph"))
-        return
-    names = segment_names(park_id)
-    holder_mix_chart(strength, names)
+def segment_view(park_id: str, names: dict[str, str]) -> None:
+    """One segment: its yearly filings and its top holders."""
     segment_id = choose_segment(park_id, "landscape_segment")
     if segment_id is None:
         return
@@ -91,10 +84,30 @@ def render() -> None:
     query_section("landscape.top_holders", {"park_id": park_id, "segment_id": segment_id,
                                              "rollup": rollup, "limit": 20},
                   key="landscape_holders")
+
+
+def rta_and_park_holders(park_id: str, strength: pd.DataFrame) -> None:
+    """RTA with its counts, and the park's own holders."""
     rta_table(strength)
     query_section("landscape.park_holders", {"park_id": park_id}, key="landscape_park_holders")
-    query_section("landscape.filing_trend_by_technology", {"park_id": park_id},
-                  key="landscape_tech_trend")
+
+
+def render() -> None:
+    """The page: the holder mix, then three tabs, each drawn when opened."""
+    park_id = require_park()
+    page_header("landscape")
+    strength = run_scored(STRENGTH, {"park_id": park_id})
+    if strength.empty:
+        st.info(t("empty_graph"))
+        return
+    names = segment_names(park_id)
+    holder_mix_chart(strength, names)
+    lazy_tabs("landscape_tab", [
+        ("tab_segment", lambda: segment_view(park_id, names)),
+        ("tab_rta", lambda: rta_and_park_holders(park_id, strength)),
+        ("tab_technologies", lambda: query_section(
+            "landscape.filing_trend_by_technology", {"park_id": park_id},
+            key="landscape_tech_trend"))])
 
 
 render()

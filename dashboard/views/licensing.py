@@ -11,7 +11,7 @@ from innochain.dashboard.choosers import (
     choose_standard,
 )
 from innochain.dashboard.i18n import t
-from innochain.dashboard.page_frame import page_header, require_park
+from innochain.dashboard.page_frame import lazy_tabs, page_header, require_park
 from innochain.dashboard.tables import query_section, scored_section, section_heading
 
 
@@ -38,7 +38,6 @@ def licensees() -> None:
 
 def cross_licensing() -> None:
     """A park firm -> competitors to cross-license with instead of suing."""
-    st.divider()
     if not section_heading("exploit.cross_licensing"):
         return
     firm_id = choose_organization("licensing_firm", label=t("firm"), role="firm", in_park=True)
@@ -49,7 +48,6 @@ def cross_licensing() -> None:
 
 def pools(park_id: str) -> None:
     """Pool candidates for a standard, and aggregation targets in a segment."""
-    st.divider()
     if section_heading("exploit.pool_candidates"):
         standard_id = choose_standard("licensing_standard")
         if standard_id is None:
@@ -65,12 +63,11 @@ def pools(park_id: str) -> None:
 
 
 def render() -> None:
-    """The page."""
+    """The page: three tabs, each drawn when opened."""
     park_id = require_park()
     page_header("licensing")
-    licensees()
-    cross_licensing()
-    pools(park_id)
+    lazy_tabs("licensing_tab", [("tab_licensees", licensees), ("tab_cross", cross_licensing),
+                                ("tab_pools", lambda: pools(park_id))])
 
 
 render()

@@ -107,7 +107,7 @@ def strength_table(strength: pd.DataFrame) -> None:
                       "park_holders", "holders", "reason"]]
     show_table(shown, key="overview_strength", file_stem="segment-strength", spec=spec,
                extra_labels=extra, download=strength)
-    show_score_parts(strength, name_column="segment", score_column=None,
+    show_score_parts(strength, name_column="segment", score_column=None, key="overview_strength",
                      parts=["park_share", "rta", "foreign_share", "hhi"],
                      labels={**column_labels(spec), **extra},
                      evidence=["strength", "reason", "patents_weighted", "park_weighted"])

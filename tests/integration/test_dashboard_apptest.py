@@ -24,15 +24,27 @@ from tests.fixture_graph import build_fixture_graph
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 TIMEOUT = 60
 # page -> a subheader (zh) that only that page shows, and the fewest tables it holds
+# (pages with tabs draw only the first tab until another is opened)
 PAGES = {
     "overview": ("产业链图谱", 3),
-    "landscape": ("主要专利权人", 4),
+    "landscape": ("主要专利权人", 2),
     "gaps": ("招商对象", 4),
-    "risk": ("园区企业风险暴露", 4),
-    "licensing": ("许可对象", 3),
-    "partners": ("上下游合作伙伴", 3),
+    "risk": ("园区企业风险暴露", 2),
+    "licensing": ("许可对象", 1),
+    "partners": ("上下游合作伙伴", 2),
     "alliance": ("联盟成员", 3),
     "data": ("已载入", 3),
+}
+# page -> its tab key and the subheader each later tab shows once opened
+LATER_TABS = {
+    "risk": ("risk_tab", {"诉讼情景 Litigation scenario": "诉讼情景推演",
+                          "单一来源与园区纠纷 Supply & disputes": "单一供应来源"}),
+    "licensing": ("licensing_tab", {"交叉许可 Cross-licensing": "交叉许可候选",
+                                    "专利池与收储 Pools": "标准专利池候选"}),
+    "partners": ("partners_tab", {"关系网络 Network": "关系网络",
+                                  "专家 Experts": "技术专家（专家库）"}),
+    "landscape": ("landscape_tab", {"RTA 与园区权利人 RTA & park holders": "RTA",
+                                    "技术趋势 Technologies": "各技术年度申请趋势"}),
 }
 
 pytestmark = pytest.mark.falkordb
@@ -78,6 +90,33 @@ def test_page_renders_its_tables(app: AppTest, page: str) -> None:
     assert at.sidebar.selectbox[0].value == "park:demo"
     downloads = at.get("download_button")
     assert len(downloads) >= 2 * tables
+
+
+@pytest.mark.parametrize("page", sorted(LATER_TABS))
+def test_later_tabs_draw_when_opened(app: AppTest, page: str) -> None:
+    key, tabs = LATER_TABS[page]
+    at = _open(app, page)
+    first = len(at.dataframe)
+    for label, subheader in tabs.items():
+        assert subheader not in [s.value for s in at.subheader]  # not drawn while closed
+        at.session_state[key] = label
+        at.run()
+        assert not at.exception and not at.error, label
+        assert subheader in [s.value for s in at.subheader], label
+    assert len(at.dataframe) >= 1 and first >= 1
+
+
+def test_litigation_scenario_without_a_case(app: AppTest) -> None:
+    at = _open(app, "risk")
+    at.session_state["risk_tab"] = "诉讼情景 Litigation scenario"
+    at.run()
+    at.selectbox(key="risk_plaintiff@zh").set_value("org:solaris_eu").run()
+    assert not at.exception and not at.error
+    subheaders = [s.value for s in at.subheader]
+    assert "联合防御反诉专利组合（按原告）" in subheaders
+    assert "联合防御反诉专利组合" not in subheaders  # the per-case view needs a case
+    pooled = [d.value for d in at.dataframe if "可保护的园区机构" in d.value.columns]
+    assert pooled and "德能公司" in pooled[0]["持有人"].tolist()
 
 
 def test_reports_page_builds_the_landscape_report(app: AppTest) -> None:

@@ -49,8 +49,8 @@ def test_score_is_the_sum_of_its_parts_with_evidence() -> None:
     # C: the largest degree (1.0) and 1 of at most 2 shared neighbours (log scaled)
     assert top["candidate_id"] == "org:c"
     assert top["score"] == pytest.approx(1.0 + np.log(2) / np.log(3))
-    assert top["evidence_popularity"] == "9 relationships in the graph"
-    assert ranked.iloc[1]["evidence_shared_neighbours"] == "2 shared neighbours"
+    assert top["evidence_popularity"] == "图中关系 9 条 / 9 relationships in the graph"
+    assert ranked.iloc[1]["evidence_shared_neighbours"] == "共同邻居 2 个 / 2 shared neighbours"
 
 
 def test_fit_puts_weight_on_the_part_that_finds_the_partners() -> None:

@@ -49,6 +49,7 @@ def test_strength_thresholds_are_settings_and_low_counts_are_flagged() -> None:
     assert out.loc["fx:cell", "strength"] == "weak"  # RTA 1.07 < 1.1 now
     assert not out.loc["fx:system", "rta_reliable"]
     assert "RTA unreliable: only 6 weighted patents" in out.loc["fx:system", "reason"]
+    assert "RTA 不可靠：仅 6 件加权专利" in out.loc["fx:system", "reason"]
 
 
 PARTNERS = pd.DataFrame([
@@ -69,8 +70,8 @@ def test_partner_scores_are_weighted_parts_with_evidence() -> None:
     assert list(out["score"]) == pytest.approx([0.5, 0.3 + 0.25 / 3 + 0.1, 0.45, 0.25, 0.5 / 3])
     top = out.iloc[0]
     assert top["part_chain_fit"] == pytest.approx(0.3)
-    assert top["evidence_chain_fit"] == "upstream: fx:wafer"
-    assert top["evidence_supply_link"] == "supply link: supplier"
+    assert top["evidence_chain_fit"] == "上游：fx:wafer / upstream: fx:wafer"
+    assert top["evidence_supply_link"] == "供货关系：对方是供应商 / supply link: supplier"
 
 
 def test_licensee_scores() -> None:
@@ -85,7 +86,7 @@ def test_licensee_scores() -> None:
     assert list(out["firm_id"]) == ["org:deneng", "org:dayang", "org:solaris", "org:solaris_eu"]
     assert list(out["score"]) == pytest.approx([0.6, 0.35 * 2 / 3 + 0.1 + 0.1,
                                                 0.25 / 3 + 0.3, 0.25 / 3 + 0.3])
-    assert out.iloc[1]["evidence_new_licensee"] == "already licensed"
+    assert out.iloc[1]["evidence_new_licensee"] == "已获许可 / already licensed"
 
 
 def test_attraction_scores_and_registry() -> None:
