@@ -120,6 +120,11 @@ class DeferredRewriteStore:
     def ensure_schema(self) -> None:
         self.inner.ensure_schema()
 
+    def open_fresh_load(self, batch_size: int = 5000) -> Any:
+        """The inner store's create-only load into an empty graph, if it has one."""
+        opener = getattr(self.inner, "open_fresh_load", None)
+        return opener(batch_size) if opener is not None else None
+
     def clear(self) -> None:
         self.inner.clear()
 

@@ -15,11 +15,12 @@ from falkordb.node import Node
 
 from innochain.errors import BackendUnavailable, InnoChainError
 from innochain.graph import falkordb_server
+from innochain.graph.falkordb_bulk import FalkorDBFreshLoad
+from innochain.graph.falkordb_params import params_header
 from innochain.graph.schema import schema_plan
 from innochain.graph.store import (
     WriteResult,
     batched,
-    check_params,
     records_to_frame,
     redact_uri,
     tag_cypher,
@@ -80,17 +81,20 @@ class FalkorDBStore:
     # -- queries -------------------------------------------------------------------------
     def run(self, cypher: str, params: Mapping[str, Any] | None = None, *,
             read_only: bool = True, tag: str | None = None) -> pd.DataFrame:
-        checked = check_params(params)
+        header = params_header(params)  # checks every value, as check_params does
+        asked_to_write = not read_only
         if self.read_only:
             read_only = True  # a reader never sends GRAPH.QUERY, whatever the caller asks
-        query = tag_cypher(cypher, tag)
+        query = header + tag_cypher(cypher, tag)
         try:
             if read_only:
-                result = self._graph.ro_query(query, checked)
+                result = self._graph.ro_query(query)
             else:
-                result = self._graph.query(query, checked)
+                result = self._graph.query(query)
         except redis.ResponseError as exc:
             if read_only and "empty key" in str(exc).lower():
+                if asked_to_write:  # refuse as on an existing graph, not answer "nothing"
+                    raise self._refused_write(tag) from None
                 return pd.DataFrame()  # the graph does not exist yet: nothing loaded
             raise self._query_error(exc, tag) from None
         except (redis.ConnectionError, OSError) as exc:
@@ -110,6 +114,28 @@ class FalkorDBStore:
             if not frame.empty:
                 out.returned.extend(frame.to_dict("records"))
         return out
+
+    def open_fresh_load(self, batch_size: int = 5000) -> FalkorDBFreshLoad | None:
+        """A GRAPH.BULK load if the graph holds no node yet; None means: load with MERGE."""
+        if self.read_only:
+            return None
+        frame = self.run("MATCH (n) RETURN count(n) AS n", tag="innochain/fresh_check")
+        if not frame.empty and int(frame.iloc[0]["n"]):
+            return None
+        # Created anew (indexes first), so the server numbers nodes from 0 as the load does.
+        self.clear()
+        self.ensure_schema()
+        return FalkorDBFreshLoad(self, self._bulk_insert, batch_size)
+
+    def _bulk_insert(self, args: list[Any]) -> Any:
+        """One GRAPH.BULK call (blocks built by graph.falkordb_bulk), errors in our words."""
+        try:
+            return self._db.connection.execute_command("GRAPH.BULK", self.graph_name, *args)
+        except redis.ResponseError as exc:
+            raise self._query_error(exc, "innochain/bulk_insert") from None
+        except (redis.ConnectionError, OSError) as exc:
+            raise BackendUnavailable(f"lost FalkorDB at {redact_uri(self.uri)} "
+                                     f"({_first_line(exc)}): check `innochain db status`") from None
 
     # -- schema and life cycle -------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -191,6 +217,12 @@ class FalkorDBStore:
             if falkordb_server.connected_clients(self.socket) <= 1:  # the probe itself
                 falkordb_server.stop(self._data_dir)
         self._started_here = False
+
+    def _refused_write(self, tag: str | None) -> InnoChainError:
+        where = f" in query {tag}" if tag else ""
+        return InnoChainError(f"refused{where}: a read-only query tried to write (this "
+                              f"connection may only read; graph {self.graph_name!r} does not "
+                              "exist yet)")
 
     def _query_error(self, exc: redis.ResponseError, tag: str | None) -> InnoChainError:
         text = _first_line(exc)

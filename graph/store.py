@@ -63,6 +63,56 @@ class GraphStore(Protocol):
         ...
 
 
+@dataclass
+class FreshLoadResult:
+    """What a create-only load wrote: node and relationship rows, and the rows left out.
+
+    `dangling` holds the tickets of relationships with an end that was never loaded, in
+    the order they were given, so the caller can reject them as the MERGE path would.
+    """
+
+    nodes: int = 0
+    relationships: int = 0
+    dangling: list[Any] = field(default_factory=list)
+
+
+class FreshGraphLoad(Protocol):
+    """A create-only load into an empty graph, as fast as the backend's bulk path allows.
+
+    It gives the graph the MERGE path would: a node by its key (repeats merged, later values
+    win, role labels added), a relationship once per ends and identity (`key_props`), no
+    node created for a relationship to an unknown key. Indexes of ensure_schema exist
+    before and after. Nothing is promised to be written before `finish` returns.
+    """
+
+    def add_node(self, label: str, key: str, props: Mapping[str, Any],
+                 role: str | None = None) -> None:
+        """Queue a node; a repeat of a key merges into it (later values win)."""
+        ...
+
+    def add_relationship(self, rel: str, src_label: str, src: str, dst_label: str, dst: str,
+                         props: Mapping[str, Any], rkey: Mapping[str, Any] | None,
+                         ticket: Any) -> None:
+        """Queue a relationship; `ticket` comes back in `dangling` if an end is unknown."""
+        ...
+
+    def finish(self) -> FreshLoadResult:
+        """Write everything still queued and say what was written."""
+        ...
+
+
+@runtime_checkable
+class SupportsFreshLoad(Protocol):
+    """An optional GraphStore capability: a faster load when the graph is still empty."""
+
+    def open_fresh_load(self, batch_size: int = 5000) -> FreshGraphLoad | None:
+        """A create-only load if the graph holds no node yet, else None (use MERGE).
+
+        `batch_size` is the caller's rows per write; a backend may send several at once.
+        """
+        ...
+
+
 def check_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
     """Return params as a dict, refusing anything but str, int, float, bool, None, list, map.
 
@@ -112,8 +162,8 @@ def batched(rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[dict[
     if size < 1:
         raise ValueError("batch_size must be at least 1")
     it = iter(rows)
-    while chunk := [dict(r) for r in islice(it, size)]:
-        yield chunk
+    while chunk := [r if type(r) is dict else dict(r) for r in islice(it, size)]:
+        yield chunk  # plain dicts pass as they are: they are only read
 
 
 def tag_cypher(cypher: str, tag: str | None) -> str:

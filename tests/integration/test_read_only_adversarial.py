@@ -141,3 +141,21 @@ def test_the_query_command_opens_a_read_only_store(falkordb_store: GraphStore,
     assert done.exit_code == 0, done.output
     assert opened == [True]
 
+
+
+@pytest.mark.falkordb
+@pytest.mark.parametrize("cypher", WRITES)
+def test_a_read_only_store_refuses_writes_on_a_graph_that_does_not_exist_yet(
+        falkordb_store: GraphStore, cypher: str) -> None:
+    missing = f"{falkordb_store.uri.split('?')[0]}?graph=never_created_{len(cypher)}"
+    reader = open_store(Settings(graph_uri=missing), read_only=True)
+    try:
+        with pytest.raises(InnoChainError, match="read-only query tried to write"):
+            reader.run(cypher, read_only=False)
+        with pytest.raises(InnoChainError, match="read-only query tried to write"):
+            reader.write_batches("UNWIND $rows AS r CREATE (:Injected {id: r.id})",
+                                 [{"id": "x"}])
+        # still no graph (an existing one, even empty, would answer count 0): nothing written
+        assert reader.run("MATCH (n) RETURN count(n) AS n").empty
+    finally:
+        reader.close()
