@@ -4,6 +4,10 @@ before/after timings of a rewritten text or a load-time change on a graph kept b
     python bench/scale_profile.py --falkordb DIR  --query landscape.chain_map [--variant F]
     python bench/scale_profile.py --neo4j-home DIR --query landscape.chain_map [--variant F]
         [--setup "CYPHER"]... [--setup-file F.cypher]... [--repeats 3] [--no-profile]
+    python bench/scale_profile.py --falkordb DIR --all [--derive] [--repeats 3] [--json F]
+
+`--all` times every pack query as run.py does (p50/p95), after `--derive` has run the derive
+step (timed) on the kept graph: the before/after of a model change without reloading.
 
 `--variant` is a .cypher file with the same parameters (the proposed text); `--setup` runs a
 write statement first (an index, a materialised property) so the "after" figure includes it
@@ -13,6 +17,7 @@ and its own cost is printed. DIR is `--workdir/falkordb` or `--workdir/neo4j` of
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -23,8 +28,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the scale_* modules beside this file
 
-from scale_backends import BackendSession, falkordb_session, neo4j_session  # noqa: E402
-from scale_queries import bench_params, targets_of  # noqa: E402
+from scale_backends import (  # noqa: E402
+    BackendSession,
+    falkordb_session,
+    neo4j_session,
+    set_query_timeout,
+)
+from scale_queries import bench_params, targets_of, time_all_queries  # noqa: E402
 
 from innochain.graph.neo4j_store import Neo4jStore  # noqa: E402
 from innochain.graph.store import GraphStore  # noqa: E402
@@ -84,13 +94,45 @@ def open_session(args: argparse.Namespace) -> Iterator[BackendSession]:
             yield session
 
 
+def time_everything(args: argparse.Namespace) -> int:
+    """Derive (optionally, timed), then p50/p95 of every pack query; figures as run.py's."""
+    from innochain.loaders.chain_loader import derive_segment_membership
+
+    records: list[dict[str, Any]] = []
+    with open_session(args) as session:
+        if args.derive:
+            started = time.perf_counter()
+            patents, links = derive_segment_membership(session.store, "pv")
+            seconds = time.perf_counter() - started
+            records.append({"name": "materialise.derive_seconds", "value": seconds, "unit": "s",
+                            "note": f"derived {patents} IN_SEGMENT, {links} ACTIVE_IN"})
+            print(f"derive: {seconds:.1f} s ({patents} IN_SEGMENT, {links} ACTIVE_IN)",
+                  flush=True)
+        print(f"  {set_query_timeout(session, args.query_timeout)}", flush=True)
+        top = session.store.run("MATCH (o:Organization) WHERE o.in_park = true "
+                                "RETURN o.id AS id ORDER BY id LIMIT 1").iloc[0]["id"]
+        for t in time_all_queries(session.store, targets_of(session.store, str(top)),
+                                  args.repeats):
+            for q in (0.5, 0.95):
+                value = t.percentile(q) * 1000 if t.seconds else None
+                records.append({"name": f"query.{t.query_id}.p{int(q * 100)}", "value": value,
+                                "unit": "ms", "note": t.note})
+    if args.json:
+        args.json.write_text(json.dumps(records, indent=2, ensure_ascii=False))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--falkordb", type=Path, help="data dir of a kept embedded FalkorDB")
     where.add_argument("--neo4j-home", type=Path, help="home of a kept Neo4j (started here)")
     where.add_argument("--neo4j-uri", help="a running Neo4j (python -m innochain.neo4j_devserver)")
-    parser.add_argument("--query", required=True, help="pack query id")
+    parser.add_argument("--query", help="pack query id")
+    parser.add_argument("--all", action="store_true", help="time every pack query")
+    parser.add_argument("--derive", action="store_true", help="with --all: run derive first")
+    parser.add_argument("--json", type=Path, help="with --all: write the figures here")
+    parser.add_argument("--query-timeout", type=int, default=60, help="with --all: seconds")
     parser.add_argument("--variant", type=Path, help="a rewritten .cypher text to compare")
     parser.add_argument("--setup", action="append", default=[], help="write statement(s) "
                         "run before the variant (an index, a materialised property)")
@@ -99,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-profile", action="store_true")
     args = parser.parse_args(argv)
+    if args.all:
+        return time_everything(args)
+    if not args.query:
+        parser.error("give --query ID or --all")
     spec = load_library().query(args.query)
     with open_session(args) as session:
         # Holder ids follow portfolio size, so the smallest in-park id is run.py's choice too.

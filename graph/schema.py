@@ -41,7 +41,9 @@ NODE_TYPES: tuple[NodeType, ...] = (
              "firm, institute, agency, government or alliance; one role label beside it"),
     NodeType("Park", "id", ("name",), "an industrial park"),
     NodeType("Chain", "id", (), "a chain template (产业链模板)"),
-    NodeType("Segment", "id", ("chain", "stage"), "a segment of the chain (产业链环节)"),
+    NodeType("Segment", "id", ("chain", "stage"),
+             "a segment of the chain (产业链环节); derive adds its patent counts "
+             "(MATERIALISED_PROPERTIES)"),
     NodeType("Technology", "id", ("segment",), "a technology mapped to IPC/CPC patterns"),
     NodeType("CPC", "code", ("scheme", "level"), "a CPC or IPC class (scheme says which)"),
     NodeType("Patent", "id", ("year", "jurisdiction", "family_id", "source"),
@@ -87,6 +89,28 @@ REL_TYPES: tuple[RelType, ...] = (
     RelType("ACQUIRED", _ORG_PAIR),
     RelType("COMPETES_WITH", _ORG_PAIR),
 )
+
+# Written only by the derive step (loaders/segment_summaries.py), recomputed after every
+# chain or patent load; a load that changes ownership, classes or in_park must be followed by
+# derive (load_files does it). docs/graph-model.md, "Materialised values", says what each is.
+# Materialised relationship types sit outside REL_TYPES: no loader writes them and the RDF
+# export leaves them out (they are recomputed from the facts, not facts themselves).
+MATERIALISED_REL_TYPES: tuple[RelType, ...] = (
+    RelType("HOLDS_IN", ((_ORG, "Segment"),), (),
+            "an organisation's patents in a segment {patents, weighted, years, first_year, "
+            "park_citations}, one edge per holder and segment"),
+)
+MATERIALISED_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "Patent": ("park_owned", "park_citations"),
+    "Person": ("park_linked",),
+    "CPC": ("patents", "park_patents"),
+    "Segment": ("patents", "patents_weighted", "park_patents_weighted", "known_weighted",
+                "country_codes", "country_domestic_weighted", "country_foreign_weighted",
+                "holders", "park_holders", "holder_weight_total", "holder_weight_squares",
+                "trend_years", "trend_patents", "trend_weighted", "trend_park_weighted",
+                "tech_ids", "tech_years", "tech_patents", "tech_park_patents"),
+    "HOLDS_IN": ("patents", "weighted", "years", "first_year", "park_citations"),
+}
 
 NODES: dict[str, NodeType] = {n.label: n for n in NODE_TYPES}
 RELS: dict[str, RelType] = {r.type: r for r in REL_TYPES}

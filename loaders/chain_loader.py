@@ -12,19 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from innochain.graph.store import GraphStore
-from innochain.graph.writes import upsert_relationships
 from innochain.loaders.chain_template import (
     ChainTemplate,
     Segment,
     Technology,
     load_chain_template,
-    match_segments,
-    match_technologies,
 )
 from innochain.loaders.classification_nodes import ClassNodes
 from innochain.loaders.cypher_files import read_cypher
 from innochain.loaders.load_context import LoadContext
 from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record
+from innochain.loaders.segment_summaries import materialise
 
 PAGE_SIZE = 5000
 
@@ -103,45 +101,62 @@ def template_from_graph(store: GraphStore, chain: str) -> ChainTemplate:
 
 def derive_segment_membership(store: GraphStore, chain: str, *,
                               page_size: int = PAGE_SIZE) -> tuple[int, int]:
-    """Write IN_SEGMENT Patent->Segment {weight, technologies} for every patent whose classes
-    fall under the chain, and ACTIVE_IN {basis: patents} for their owners; returns
-    (patent memberships, organisation links). Pages through patents by id."""
+    """(Re)compute, idempotently, everything the query packs read about one chain.
+
+    IN_SEGMENT Patent->Segment {weight, technologies} for every patent whose classes fall
+    under the chain (weight 1/n over its n segments), the materialised flags and summaries
+    (`segment_summaries.materialise`), and ACTIVE_IN {basis: patents} for the holders.
+    Returns (patent memberships, organisation links). Class codes are matched against the
+    patterns once each, in Python; the graph then joins patents to the marked codes a filing
+    year at a time, so no patent row travels to the client."""
     template = template_from_graph(store, chain)
     source = f"derived:{chain}"
+    try:
+        _mark_classes(store, template, page_size)
+        while _scalar(store, "delete_chain_in_segment",
+                      {"chain": chain, "source": source, "limit": page_size * 10}, "deleted"):
+            pass
+        years = store.run(read_cypher("patent_years"), read_only=True, tag="loaders/patent_years")
+        written = sum(_scalar(store, "create_in_segment" if _year(y) is not None
+                              else "create_in_segment_no_year",
+                              {"year": _year(y), "source": source}, "written")
+                      for y in (years["year"] if not years.empty else []))
+    finally:
+        for name in ("clear_chain_classes", "clear_chain_segments"):
+            store.run(read_cypher(name), read_only=False, tag=f"loaders/{name}")
+    materialise(store, chain)
     store.run(read_cypher("delete_derived_active_in"), {"source": source}, read_only=False,
               tag="loaders/delete_derived_active_in")
-    active: set[tuple[str, str]] = set()
-    written, after = 0, ""
-    while True:
-        page = store.run(read_cypher("patent_classes"), {"after": after, "limit": page_size},
-                         read_only=True, tag="loaders/patent_classes").to_dict("records")
-        if not page:
-            break
-        after = page[-1]["patent"]
-        store.run(read_cypher("delete_derived_in_segment"),
-                  {"patents": [r["patent"] for r in page], "source": source}, read_only=False,
-                  tag="loaders/delete_derived_in_segment")
-        rows = []
-        for row in page:
-            found = _membership_rows(template, row, source)
-            rows.extend(found)
-            active.update((owner, r["dst"]) for r in found for owner in row["owners"] or [])
-        outcome = upsert_relationships(store, "IN_SEGMENT", "Patent", "Segment", rows)
-        written += len(outcome.written)
-    links = [{"src": org, "dst": seg, "props": {"basis": "patents", "source": source}}
-             for org, seg in sorted(active)]
-    linked = len(upsert_relationships(store, "ACTIVE_IN", "Organization", "Segment", links).written)
+    linked = _scalar(store, "merge_derived_active_in", {"chain": chain, "source": source},
+                     "linked")
     return written, linked
 
 
-def _membership_rows(template: ChainTemplate, row: dict[str, Any],
-                     source: str) -> list[dict[str, Any]]:
-    classes = list(row["classes"] or [])
-    weights = match_segments(template, classes)
-    if not weights:
-        return []
-    techs = match_technologies(template, classes)
-    return [{"src": row["patent"], "dst": seg,
-             "props": {"weight": weight, "source": source, "technologies": [
-                 t for t in techs if seg in template.technologies[t].segments]}}
-            for seg, weight in weights.items()]
+def _year(value: Any) -> int | None:
+    return None if value is None or value != value else int(value)  # NaN: no year
+
+
+def _scalar(store: GraphStore, name: str, params: dict[str, Any], column: str) -> int:
+    frame = store.run(read_cypher(name), params, read_only=False, tag=f"loaders/{name}")
+    return int(frame.iloc[0][column]) if not frame.empty else 0
+
+
+def _mark_classes(store: GraphStore, template: ChainTemplate, page_size: int) -> None:
+    """Put on each class code the chain covers its technologies and their segments, and on
+    each segment the technologies it uses."""
+    codes = store.run(read_cypher("class_codes"), read_only=True, tag="loaders/class_codes")
+    order = list(template.technologies)
+    rows = []
+    for code in (codes["code"] if not codes.empty else []):
+        hits = template._index.labels_for(str(code))
+        if hits:
+            techs = [t for t in order if t in hits]
+            segs = sorted({s for t in techs for s in template.technologies[t].segments})
+            rows.append({"code": str(code), "technologies": techs, "segments": segs})
+    for start in range(0, len(rows), page_size):
+        store.run(read_cypher("mark_chain_classes"), {"rows": rows[start:start + page_size]},
+                  read_only=False, tag="loaders/mark_chain_classes")
+    segments = [{"segment": sid, "technologies": [t.id for t in template.technologies_of(sid)]}
+                for sid in template.segments]
+    store.run(read_cypher("mark_chain_segments"), {"rows": segments}, read_only=False,
+              tag="loaders/mark_chain_segments")

@@ -1,7 +1,8 @@
 """One load from files to graph, the same way for the CLI and the tests.
 
 Builds the loader's context from the store (organisations already there), runs the loader
-through `run_load`, and afterwards derives chain membership when a chain or patents changed.
+through `run_load`, and afterwards derives chain membership when a chain or patents changed,
+or (any other kind) recomputes the materialised summaries the query packs read.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from innochain.loaders.load_context import LoadContext, organization_directory
 from innochain.loaders.load_run import LoadReport, run_load
 from innochain.loaders.organization_resolution import Resolution, resolved_records
 from innochain.loaders.registry import check_paths, loader_spec
+from innochain.loaders.segment_summaries import materialise
 
 
 @dataclass
@@ -82,7 +84,13 @@ def load_files(store: GraphStore | None, kind: str, paths: Sequence[Path], *,
                       files=[str(p) for p in paths], dry_run=dry_run, batch_size=batch_size,
                       progress=progress)
     outcome = LoadOutcome(report, resolution=resolution)
-    if not dry_run and store is not None and (kind == "chain" or spec.derives_segments):
-        for chain in chains_in(store):
+    if dry_run or store is None:
+        return outcome
+    for chain in chains_in(store):
+        if kind == "chain" or spec.derives_segments:
             outcome.derived[chain] = derive_segment_membership(store, chain)
+        else:
+            # Any other load may change owners, in_park or countries: the flags, segment
+            # summaries and HOLDS_IN that queries read are recomputed (memberships stand).
+            materialise(store, chain)
     return outcome

@@ -14,6 +14,7 @@ from typing import Any
 
 from innochain.graph.store import GraphStore
 from innochain.graph.writes import upsert_nodes, upsert_relationships
+from innochain.loaders.segment_summaries import materialise
 
 SOURCE = "fixture"
 PARK = "park:demo"
@@ -268,6 +269,7 @@ def build_fixture_graph(store: GraphStore) -> GraphStore:
     _patent_edges(store)
     _organization_edges(store)
     _case_edges(store)
+    materialise(store, CHAIN)  # what derive computes after a load: flags, summaries, HOLDS_IN
     return store
 
 

@@ -21,32 +21,19 @@ columns:
   patents_weighted: {type: float, zh: 加权专利数, en: patents weighted by 1/n segments}
   park_patents_weighted: {type: float, zh: 园区加权专利数, en: weighted patents with a park owner}
 */
-// Organisations count as present in a segment when they own a patent in it or declare it.
+// Organisations count as present in a segment when they own a patent in it (HOLDS_IN) or
+// declare it (ACTIVE_IN); the patent counts are the segment's materialised summary.
 MATCH (park:Park {id: $park_id})
 MATCH (s:Segment {chain: park.chain})
-OPTIONAL MATCH (s)<-[:IN_SEGMENT]-(:Patent)<-[:OWNS]-(owner:Organization)
-WITH park, s, collect(DISTINCT owner.id) AS owner_ids
-OPTIONAL MATCH (s)<-[:ACTIVE_IN]-(declared:Organization)
-WITH park, s, owner_ids, collect(DISTINCT declared.id) AS declared_ids
-WITH park, s, owner_ids + declared_ids AS org_ids
-UNWIND (CASE WHEN size(org_ids) = 0 THEN [null] ELSE org_ids END) AS org_id
-OPTIONAL MATCH (o:Organization {id: org_id})
+OPTIONAL MATCH (s)<-[:HOLDS_IN|ACTIVE_IN]-(o:Organization)
 WITH park, s, collect(DISTINCT o) AS orgs
-WITH park, s,
-     size([o IN orgs WHERE o.role = 'firm' AND o.in_park = true]) AS park_firms,
-     size([o IN orgs WHERE o.role = 'firm' AND coalesce(o.in_park, false) = false
-           AND o.country = park.country]) AS domestic_firms,
-     size([o IN orgs WHERE o.role = 'firm' AND coalesce(o.in_park, false) = false
-           AND o.country IS NOT NULL AND o.country <> park.country]) AS foreign_firms,
-     size([o IN orgs WHERE o.role = 'institute']) AS institutes
-OPTIONAL MATCH (s)<-[r:IN_SEGMENT]-(p:Patent)
-WITH s, park_firms, domestic_firms, foreign_firms, institutes, p, r,
-     size([(p)<-[:OWNS]-(po:Organization) WHERE po.in_park = true | po]) AS park_owners
-WITH s, park_firms, domestic_firms, foreign_firms, institutes,
-     count(p) AS patents,
-     sum(coalesce(r.weight, 0.0)) AS patents_weighted,
-     sum(CASE WHEN park_owners > 0 THEN r.weight ELSE 0.0 END) AS park_patents_weighted
 RETURN s.order AS order, s.id AS segment_id, s.name_zh AS segment, s.stage AS stage,
-       park_firms, domestic_firms, foreign_firms, institutes, patents,
-       patents_weighted, park_patents_weighted
+       size([o IN orgs WHERE o.role = 'firm' AND o.in_park = true]) AS park_firms,
+       size([o IN orgs WHERE o.role = 'firm' AND coalesce(o.in_park, false) = false
+             AND o.country = park.country]) AS domestic_firms,
+       size([o IN orgs WHERE o.role = 'firm' AND coalesce(o.in_park, false) = false
+             AND o.country IS NOT NULL AND o.country <> park.country]) AS foreign_firms,
+       size([o IN orgs WHERE o.role = 'institute']) AS institutes,
+       coalesce(s.patents, 0) AS patents, coalesce(s.patents_weighted, 0.0) AS patents_weighted,
+       coalesce(s.park_patents_weighted, 0.0) AS park_patents_weighted
 ORDER BY order, segment_id

@@ -21,12 +21,13 @@ columns:
   patents_weighted: {type: float, zh: 加权专利数, en: weighted patents}
   park_patents_weighted: {type: float, zh: 园区加权专利数, en: weighted patents with a park owner}
 */
+// The segment's per-year counts, materialised by derive as parallel lists.
 MATCH (park:Park {id: $park_id})
-MATCH (s:Segment {chain: park.chain})<-[r:IN_SEGMENT]-(p:Patent)
-WHERE p.year >= $from_year AND p.year <= $to_year
-WITH s, p, r, size([(p)<-[:OWNS]-(o:Organization) WHERE o.in_park = true | o]) AS park_owners
-WITH s, p.year AS year, count(p) AS patents, sum(r.weight) AS patents_weighted,
-     sum(CASE WHEN park_owners > 0 THEN r.weight ELSE 0.0 END) AS park_patents_weighted
-RETURN s.order AS order, s.id AS segment_id, s.name_zh AS segment, year, patents,
-       patents_weighted, park_patents_weighted
+MATCH (s:Segment {chain: park.chain})
+UNWIND range(0, size(coalesce(s.trend_years, [])) - 1) AS i
+WITH s, i
+WHERE s.trend_years[i] >= $from_year AND s.trend_years[i] <= $to_year
+RETURN s.order AS order, s.id AS segment_id, s.name_zh AS segment, s.trend_years[i] AS year,
+       s.trend_patents[i] AS patents, s.trend_weighted[i] AS patents_weighted,
+       s.trend_park_weighted[i] AS park_patents_weighted
 ORDER BY order, segment_id, year

@@ -20,15 +20,14 @@ columns:
   patents: {type: int, zh: 专利数, en: patents}
   park_patents: {type: int, zh: 园区专利数, en: patents with a park owner}
 */
-// The technologies a patent was mapped through are kept on its IN_SEGMENT edge.
+// The per-technology, per-year counts of each segment, materialised by derive as lists.
 MATCH (park:Park {id: $park_id})
-MATCH (s:Segment {chain: park.chain})<-[r:IN_SEGMENT]-(p:Patent)
-WHERE p.year >= $from_year AND p.year <= $to_year
-UNWIND r.technologies AS technology_id
-MATCH (t:Technology {id: technology_id})
-WITH t, s, p, size([(p)<-[:OWNS]-(o:Organization) WHERE o.in_park = true | o]) AS park_owners
-WITH t, s, p.year AS year, count(DISTINCT p) AS patents,
-     count(DISTINCT CASE WHEN park_owners > 0 THEN p.id END) AS park_patents
-RETURN t.id AS technology_id, t.name_zh AS technology, s.id AS segment_id, year, patents,
-       park_patents
-ORDER BY technology_id, year
+MATCH (s:Segment {chain: park.chain})
+UNWIND range(0, size(coalesce(s.tech_ids, [])) - 1) AS i
+WITH s, i
+WHERE s.tech_years[i] >= $from_year AND s.tech_years[i] <= $to_year
+MATCH (t:Technology {id: s.tech_ids[i]})
+RETURN t.id AS technology_id, t.name_zh AS technology, s.id AS segment_id,
+       s.tech_years[i] AS year, s.tech_patents[i] AS patents,
+       s.tech_park_patents[i] AS park_patents
+ORDER BY technology_id, year, segment_id

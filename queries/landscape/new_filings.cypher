@@ -21,16 +21,20 @@ columns:
   patents_since: {type: int, zh: 近期专利数, en: patents in the segment filed since the year}
   first_year: {type: int, zh: 产业链最早申请年, en: first filing year in the chain}
 */
+// HOLDS_IN (materialised by derive) carries each holder's filing years per segment; whether
+// park firms work in a segment is worked out once per segment, before the holders.
 MATCH (park:Park {id: $park_id})
-MATCH (s:Segment {chain: park.chain})<-[:IN_SEGMENT]-(p:Patent)<-[:OWNS]-(o:Organization)
-WHERE coalesce(o.in_park, false) = false
-WITH park, s, o, count(DISTINCT CASE WHEN p.year >= $since THEN p.id END) AS patents_since
-WHERE patents_since > 0
-MATCH (o)-[:OWNS]->(q:Patent)-[:IN_SEGMENT]->(:Segment {chain: park.chain})
-WITH park, s, o, patents_since, min(q.year) AS first_year
-WITH park, s, o, patents_since, first_year,
+MATCH (s:Segment {chain: park.chain})
+WITH park, s,
      size([(s)<-[:ACTIVE_IN]-(f:Organization) WHERE f.in_park = true AND f.role = 'firm' | f])
        AS park_firms
+MATCH (s)<-[h:HOLDS_IN]-(o:Organization)
+WITH park, s, park_firms, o, h
+WHERE coalesce(o.in_park, false) = false
+WITH park, s, park_firms, o, size([y IN h.years WHERE y >= $since]) AS patents_since
+WHERE patents_since > 0
+MATCH (o)-[all:HOLDS_IN]->(:Segment {chain: park.chain})
+WITH park, s, park_firms, o, patents_since, min(all.first_year) AS first_year
 RETURN o.id AS holder_id, o.name AS holder,
        CASE WHEN o.country IS NULL THEN 'unknown'
             WHEN o.country = park.country THEN 'domestic' ELSE 'foreign' END AS class,

@@ -23,37 +23,23 @@ columns:
   chain_weighted: {type: float, zh: 全链加权专利数, en: weighted patents in the whole chain}
   chain_park_weighted: {type: float, zh: 全链园区加权专利数, en: weighted park patents in the whole chain}
 */
-// A patent's class is that of its strongest owner: park, else domestic, else foreign.
+// A patent's class is that of its strongest owner: park, else domestic, else foreign; each
+// owner is credited the patent's full segment weight. All from the segment's summary.
 MATCH (park:Park {id: $park_id})
 MATCH (s:Segment {chain: park.chain})
-OPTIONAL MATCH (s)<-[r:IN_SEGMENT]-(p:Patent)
-OPTIONAL MATCH (p)<-[:OWNS]-(o:Organization)
-WITH park, s, p, r,
-     collect(CASE WHEN o.in_park = true THEN 'park'
-                  WHEN o.country IS NULL THEN 'unknown'
-                  WHEN o.country = park.country THEN 'domestic'
-                  ELSE 'foreign' END) AS classes
-WITH park, s, p, coalesce(r.weight, 0.0) AS w,
-     CASE WHEN 'park' IN classes THEN 'park' WHEN 'domestic' IN classes THEN 'domestic'
-          WHEN 'foreign' IN classes THEN 'foreign' ELSE 'unknown' END AS class
-WITH park, s, sum(w) AS patents_weighted,
-     sum(CASE WHEN class = 'park' THEN w ELSE 0.0 END) AS park_weighted,
-     sum(CASE WHEN class = 'domestic' THEN w ELSE 0.0 END) AS domestic_weighted,
-     sum(CASE WHEN class = 'foreign' THEN w ELSE 0.0 END) AS foreign_weighted
-// Holder concentration: each owner is credited the patent's full segment weight.
-OPTIONAL MATCH (s)<-[hr:IN_SEGMENT]-(:Patent)<-[:OWNS]-(holder:Organization)
-WITH park, s, patents_weighted, park_weighted, domestic_weighted, foreign_weighted, holder,
-     sum(hr.weight) AS holder_weight
-WITH park, s, patents_weighted, park_weighted, domestic_weighted, foreign_weighted,
-     count(DISTINCT CASE WHEN holder.in_park = true THEN holder.id END) AS park_holders,
-     count(holder) AS holders,
-     sum(coalesce(holder_weight, 0.0)) AS holder_weight_total,
-     sum(coalesce(holder_weight * holder_weight, 0.0)) AS holder_weight_squares
-WITH park, collect({s: s, patents_weighted: patents_weighted, park_weighted: park_weighted,
+WITH park, s, [i IN range(0, size(coalesce(s.country_codes, [])) - 1)
+               WHERE s.country_codes[i] = park.country] AS home
+WITH park, s,
+     CASE WHEN size(home) = 0 THEN 0.0 ELSE s.country_domestic_weighted[home[0]] END
+       AS domestic_weighted,
+     CASE WHEN size(home) = 0 THEN coalesce(s.known_weighted, 0.0)
+          ELSE s.country_foreign_weighted[home[0]] END AS foreign_weighted
+WITH park, collect({s: s, patents_weighted: coalesce(s.patents_weighted, 0.0),
+                    park_weighted: coalesce(s.park_patents_weighted, 0.0),
                     domestic_weighted: domestic_weighted, foreign_weighted: foreign_weighted,
-                    park_holders: park_holders, holders: holders,
-                    holder_weight_total: holder_weight_total,
-                    holder_weight_squares: holder_weight_squares}) AS rows
+                    park_holders: coalesce(s.park_holders, 0), holders: coalesce(s.holders, 0),
+                    holder_weight_total: coalesce(s.holder_weight_total, 0.0),
+                    holder_weight_squares: coalesce(s.holder_weight_squares, 0.0)}) AS rows
 WITH rows, reduce(t = 0.0, x IN rows | t + x.patents_weighted) AS chain_weighted,
      reduce(t = 0.0, x IN rows | t + x.park_weighted) AS chain_park_weighted
 UNWIND rows AS row

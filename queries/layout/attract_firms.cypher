@@ -25,21 +25,20 @@ columns:
   park_customers: {type: int, zh: 园区客户数, en: park firms it already supplies}
   classes: {type: "list[str]", zh: 分类号, en: its classes in the segment}
 */
+// Ranked on HOLDS_IN (materialised by derive); classes walked for the $limit firms only.
 MATCH (park:Park {id: $park_id})
-MATCH (s:Segment {id: $segment_id})<-[r:IN_SEGMENT]-(p:Patent)<-[:OWNS]-(f:Organization {role: 'firm'})
+MATCH (s:Segment {id: $segment_id})<-[h:HOLDS_IN]-(f:Organization {role: 'firm'})
 WHERE coalesce(f.in_park, false) = false
-WITH park, f, collect(p) AS patents, sum(r.weight) AS patents_weighted,
-     count(CASE WHEN p.year >= $since THEN 1 END) AS recent_patents
-UNWIND patents AS p
-OPTIONAL MATCH (p)<-[:CITES]-(citing:Patent)<-[:OWNS]-(:Organization {in_park: true})
-WITH park, f, patents, patents_weighted, recent_patents,
-     collect(DISTINCT CASE WHEN citing IS NULL THEN null ELSE [citing.id, p.id] END) AS citations
-UNWIND patents AS p
+WITH park, s, f, h.weighted AS patents_weighted,
+     size([y IN h.years WHERE y >= $since]) AS recent_patents,
+     h.park_citations AS cited_by_park
+ORDER BY patents_weighted DESC, f.id
+LIMIT $limit
+OPTIONAL MATCH (f)-[:OWNS]->(p:Patent)-[:IN_SEGMENT]->(s)
 OPTIONAL MATCH (p)-[:CLASSIFIED_AS]->(c:CPC)
-WITH park, f, patents_weighted, recent_patents, citations, c.code AS code
+WITH park, f, patents_weighted, recent_patents, cited_by_park, c.code AS code
 ORDER BY code
-WITH park, f, patents_weighted, recent_patents, size(citations) AS cited_by_park,
-     collect(DISTINCT code) AS classes
+WITH park, f, patents_weighted, recent_patents, cited_by_park, collect(DISTINCT code) AS classes
 RETURN f.id AS firm_id, f.name AS firm,
        CASE WHEN f.country IS NULL THEN 'unknown'
             WHEN f.country = park.country THEN 'domestic' ELSE 'foreign' END AS class,

@@ -18,12 +18,15 @@ columns:
   last_year: {type: int, zh: 最近申请年, en: last filing year in the segment}
   holders: {type: "list[str]", zh: 专利权人, en: holders of those patents}
 */
+// Person.park_linked (materialised by derive): an inventor of any park-owned patent.
+// Holders are collected for the $limit inventors returned only.
+// The filter sits in a WITH so that FalkorDB starts from the segment, not from every person.
 MATCH (s:Segment {id: $segment_id})<-[:IN_SEGMENT]-(p:Patent)<-[:INVENTED]-(person:Person)
-// In a WITH, not in the MATCH's WHERE: FalkorDB cannot filter on a pattern comprehension there.
-WITH person, p, size([(person)-[:INVENTED]->(:Patent)<-[:OWNS]-(po:Organization)
-                      WHERE po.in_park = true | po]) AS park_links
-WHERE park_links = 0
-WITH person, count(DISTINCT p) AS patents, max(p.year) AS last_year, collect(p) AS ps
+WITH p, person
+WHERE person.park_linked IS NULL
+WITH person, count(DISTINCT p) AS patents, max(p.year) AS last_year, collect(DISTINCT p) AS ps
+ORDER BY patents DESC, last_year DESC, person.id
+LIMIT $limit
 UNWIND ps AS p
 OPTIONAL MATCH (p)<-[:OWNS]-(h:Organization)
 WITH person, patents, last_year, h ORDER BY h.id
@@ -31,4 +34,3 @@ WITH person, patents, last_year, collect(DISTINCT h.name) AS holders
 RETURN person.id AS person_id, person.name AS name, person.country AS country, patents,
        last_year, holders
 ORDER BY patents DESC, last_year DESC, person_id
-LIMIT $limit

@@ -23,17 +23,19 @@ columns:
   growth: {type: float, zh: 增长率, en: (recent + 1) / (earlier + 1)}
   park_recent_patents: {type: int, zh: 园区近期专利数, en: recent patents with a park owner}
 */
+// From each segment's materialised per-technology, per-year counts.
 MATCH (park:Park {id: $park_id})
-MATCH (s:Segment {chain: park.chain})<-[r:IN_SEGMENT]-(p:Patent)
-WHERE p.year >= $since - $window AND p.year < $since + $window
-UNWIND r.technologies AS technology_id
-WITH DISTINCT technology_id, s, p
-WITH technology_id, s, p, p.year >= $since AS recent,
-     size([(p)<-[:OWNS]-(o:Organization) WHERE o.in_park = true | o]) > 0 AS in_park
-WITH technology_id, s,
-     count(CASE WHEN NOT recent THEN 1 END) AS earlier_patents,
-     count(CASE WHEN recent THEN 1 END) AS recent_patents,
-     count(CASE WHEN recent AND in_park THEN 1 END) AS park_recent_patents
+MATCH (s:Segment {chain: park.chain})
+UNWIND range(0, size(coalesce(s.tech_ids, [])) - 1) AS i
+WITH s, i, s.tech_years[i] AS year
+WHERE year >= $since - $window AND year < $since + $window
+WITH s.tech_ids[i] AS technology_id, s,
+     toInteger(sum(CASE WHEN year < $since THEN s.tech_patents[i] ELSE 0 END))
+       AS earlier_patents,
+     toInteger(sum(CASE WHEN year >= $since THEN s.tech_patents[i] ELSE 0 END))
+       AS recent_patents,
+     toInteger(sum(CASE WHEN year >= $since THEN s.tech_park_patents[i] ELSE 0 END))
+       AS park_recent_patents
 WHERE recent_patents >= $min_recent
 MATCH (t:Technology {id: technology_id})
 RETURN t.id AS technology_id, t.name_zh AS technology, s.id AS segment_id, earlier_patents,

@@ -22,24 +22,21 @@ columns:
   top_foreign_holder: {type: str, zh: 最大国外权利人, en: largest foreign holder}
   top_foreign_weighted: {type: float, zh: 其加权专利数, en: its weighted patents in the segment}
 */
+// Shares from the segment's materialised summary; the top foreign holder from HOLDS_IN.
 MATCH (park:Park {id: $park_id})
-MATCH (s:Segment {chain: park.chain})<-[r:IN_SEGMENT]-(p:Patent)
-OPTIONAL MATCH (p)<-[:OWNS]-(o:Organization)
-WITH park, s, p, r.weight AS w,
-     collect(CASE WHEN o.in_park = true THEN 'park'
-                  WHEN o.country IS NULL THEN 'unknown'
-                  WHEN o.country = park.country THEN 'domestic'
-                  ELSE 'foreign' END) AS classes
-WITH park, s, sum(w) AS patents_weighted,
-     sum(CASE WHEN 'park' IN classes THEN w ELSE 0.0 END) AS park_weighted,
-     sum(CASE WHEN NOT 'park' IN classes AND NOT 'domestic' IN classes
-               AND 'foreign' IN classes THEN w ELSE 0.0 END) AS foreign_weighted
-WITH park, s, patents_weighted, 1.0 * park_weighted / patents_weighted AS park_share,
-     1.0 * foreign_weighted / patents_weighted AS foreign_share
+MATCH (s:Segment {chain: park.chain})
+WHERE s.patents_weighted > 0
+WITH park, s, [i IN range(0, size(coalesce(s.country_codes, [])) - 1)
+               WHERE s.country_codes[i] = park.country] AS home
+WITH park, s, s.patents_weighted AS patents_weighted,
+     1.0 * s.park_patents_weighted / s.patents_weighted AS park_share,
+     1.0 * (CASE WHEN size(home) = 0 THEN s.known_weighted
+                 ELSE s.country_foreign_weighted[home[0]] END) / s.patents_weighted
+       AS foreign_share
 WHERE park_share < $max_park_share AND foreign_share >= $min_foreign_share
-MATCH (s)<-[fr:IN_SEGMENT]-(:Patent)<-[:OWNS]-(f:Organization)
+MATCH (s)<-[fr:HOLDS_IN]-(f:Organization)
 WHERE coalesce(f.in_park, false) = false AND f.country IS NOT NULL AND f.country <> park.country
-WITH s, patents_weighted, park_share, foreign_share, f, sum(fr.weight) AS f_weighted
+WITH s, patents_weighted, park_share, foreign_share, f, fr.weighted AS f_weighted
 ORDER BY f_weighted DESC, f.id
 WITH s, patents_weighted, park_share, foreign_share,
      collect([f.name, f_weighted])[0] AS top

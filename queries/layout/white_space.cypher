@@ -18,14 +18,13 @@ columns:
   top_holder: {type: str, zh: 最大权利人, en: largest holder}
   top_holder_patents: {type: int, zh: 其专利数, en: its patents in the class}
 */
-MATCH (c:CPC)<-[:CLASSIFIED_AS]-(p:Patent)
-WITH c, count(DISTINCT p) AS world_patents,
-     size(collect(DISTINCT CASE WHEN size([(p)<-[:OWNS]-(o:Organization) WHERE o.in_park = true
-                                           | o]) > 0 THEN p.id END)) AS park_patents
-WHERE park_patents = 0 AND world_patents >= $min_world
+// Patents per class and the park-owned ones are materialised by derive (CPC.patents,
+// CPC.park_patents); holders are walked only for the classes that qualify.
+MATCH (c:CPC)
+WHERE c.park_patents = 0 AND c.patents >= $min_world
 // count(DISTINCT hp), not count(*): FalkorDB miscounts count(*) here.
 MATCH (c)<-[:CLASSIFIED_AS]-(hp:Patent)<-[:OWNS]-(h:Organization)
-WITH c, world_patents, h, count(DISTINCT hp) AS held
+WITH c, c.patents AS world_patents, h, count(DISTINCT hp) AS held
 ORDER BY held DESC, h.id
 WITH c, world_patents, count(h) AS holders, collect([h.name, held])[0] AS top
 RETURN c.code AS code, c.title AS title, world_patents, holders, top[0] AS top_holder,

@@ -20,21 +20,17 @@ columns:
   park_firms: {type: int, zh: 园区企业数, en: park firms working in the segment}
   cited_by_park: {type: int, zh: 被园区引用次数, en: citations from park patents to these patents}
 */
+// HOLDS_IN (materialised by derive): each holder's patents in a segment and the citations
+// from park-owned patents to them. Park firms own patents in the segment or declare it.
 MATCH (park:Park {id: $park_id})
-MATCH (s:Segment {chain: park.chain})<-[:IN_SEGMENT]-(p:Patent)<-[:OWNS]-(f:Organization)
-WHERE coalesce(f.in_park, false) = false AND f.country IS NOT NULL AND f.country <> park.country
-WITH s, f, collect(DISTINCT p) AS patents
-WHERE size(patents) >= $min_patents
-OPTIONAL MATCH (s)<-[:IN_SEGMENT]-(:Patent)<-[:OWNS]-(owner:Organization {in_park: true, role: 'firm'})
-WITH s, f, patents, collect(DISTINCT owner.id) AS owning
-OPTIONAL MATCH (s)<-[:ACTIVE_IN]-(declared:Organization {in_park: true, role: 'firm'})
-WITH s, f, patents, owning, collect(DISTINCT declared.id) AS declaring
-WITH s, f, patents, size(owning + [d IN declaring WHERE NOT d IN owning]) AS park_firms
+MATCH (s:Segment {chain: park.chain})
+OPTIONAL MATCH (s)<-[:HOLDS_IN|ACTIVE_IN]-(firm:Organization {in_park: true, role: 'firm'})
+WITH park, s, count(DISTINCT firm) AS park_firms
 WHERE park_firms > 0
-UNWIND patents AS p
-OPTIONAL MATCH (p)<-[:CITES]-(citing:Patent)<-[:OWNS]-(:Organization {in_park: true})
-WITH s, f, size(patents) AS foreign_patents, park_firms,
-     collect(DISTINCT CASE WHEN citing IS NULL THEN null ELSE [citing.id, p.id] END) AS citations
+MATCH (s)<-[h:HOLDS_IN]-(f:Organization)
+WHERE coalesce(f.in_park, false) = false AND f.country IS NOT NULL AND f.country <> park.country
+  AND h.patents >= $min_patents
 RETURN f.id AS holder_id, f.name AS holder, f.country AS country, s.id AS segment_id,
-       s.name_zh AS segment, foreign_patents, park_firms, size(citations) AS cited_by_park
+       s.name_zh AS segment, h.patents AS foreign_patents, park_firms,
+       h.park_citations AS cited_by_park
 ORDER BY foreign_patents DESC, cited_by_park DESC, holder_id, segment_id

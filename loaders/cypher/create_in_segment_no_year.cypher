@@ -1,0 +1,15 @@
+// Memberships of the patents without a filing year, as create_in_segment does for one year.
+MATCH (p:Patent)
+WHERE p.year IS NULL
+MATCH (p)-[:CLASSIFIED_AS]->(c:CPC)
+WHERE c.derive_segments IS NOT NULL
+WITH p, collect(c.derive_technologies) AS tech_lists, collect(c.derive_segments) AS seg_lists
+WITH p, reduce(acc = [], l IN tech_lists | acc + [t IN l WHERE NOT t IN acc]) AS techs,
+     reduce(acc = [], l IN seg_lists | acc + [x IN l WHERE NOT x IN acc]) AS segs
+UNWIND segs AS seg
+MATCH (s:Segment {id: seg})
+WITH p, s, size(segs) AS n, techs
+CREATE (p)-[:IN_SEGMENT {weight: 1.0 / n,
+                         technologies: [t IN techs WHERE t IN s.derive_technologies],
+                         source: $source}]->(s)
+RETURN count(*) AS written

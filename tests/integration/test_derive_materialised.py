@@ -1,0 +1,69 @@
+"""The derive step on the fixture park: memberships as the chain's patterns say, summaries that
+agree with walking the patents, and a second run that changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from innochain.graph.store import GraphStore
+from innochain.graph.writes import upsert_relationships
+from innochain.loaders.chain_loader import derive_segment_membership
+from innochain.loaders.segment_summaries import materialise
+from tests.fixture_graph import CHAIN, PARK, PATENTS, answer, build_fixture_graph
+from tests.graph_checksum import graph_checksum, rel_counts
+
+MEMBERSHIPS = ("MATCH (p:Patent)-[r:IN_SEGMENT]->(s:Segment) "
+               "RETURN p.id AS patent, s.id AS segment, r.weight AS weight, "
+               "r.technologies AS technologies ORDER BY patent, segment")
+
+
+def _memberships(store: GraphStore) -> list[tuple[Any, ...]]:
+    frame = store.run(MEMBERSHIPS)
+    return [(r["patent"], r["segment"], round(float(r["weight"]), 9), sorted(r["technologies"]))
+            for r in frame.to_dict("records")]
+
+
+def test_derive_gives_the_memberships_the_patterns_say(store: GraphStore) -> None:
+    build_fixture_graph(store)
+    by_hand = _memberships(store)
+    patents, _links = derive_segment_membership(store, CHAIN)
+    assert _memberships(store) == by_hand
+    assert patents == len(by_hand)
+    assert {p for p, *_ in by_hand} <= {p[0] for p in PATENTS}
+
+
+def test_derive_twice_changes_nothing(store: GraphStore) -> None:
+    build_fixture_graph(store)
+    derive_segment_membership(store, CHAIN)
+    first = (rel_counts(store), graph_checksum(store))
+    derive_segment_membership(store, CHAIN)
+    assert (rel_counts(store), graph_checksum(store)) == first
+
+
+def test_holdings_agree_with_walking_the_patents(store: GraphStore) -> None:
+    build_fixture_graph(store)
+    walked = store.run("MATCH (o:Organization)-[:OWNS]->(p:Patent)-[r:IN_SEGMENT]->(s:Segment) "
+                       "RETURN o.id AS org, s.id AS segment, count(p) AS patents, "
+                       "sum(r.weight) AS weighted ORDER BY org, segment")
+    held = store.run("MATCH (o:Organization)-[h:HOLDS_IN]->(s:Segment) "
+                     "RETURN o.id AS org, s.id AS segment, h.patents AS patents, "
+                     "h.weighted AS weighted ORDER BY org, segment")
+    assert [(r["org"], r["segment"], int(r["patents"]), round(r["weighted"], 9))
+            for r in walked.to_dict("records")] == \
+        [(r["org"], r["segment"], int(r["patents"]), round(r["weighted"], 9))
+         for r in held.to_dict("records")]
+
+
+def test_a_new_owner_shows_after_derive_runs_again(store: GraphStore) -> None:
+    build_fixture_graph(store)
+    before = {r["segment_id"]: r for r in answer(store, "landscape.chain_map", park_id=PARK)}
+    outsider = store.run("MATCH (p:Patent)-[:IN_SEGMENT]->(:Segment) "
+                         "WHERE NOT (p)<-[:OWNS]-(:Organization {in_park: true}) "
+                         "RETURN p.id AS id ORDER BY id LIMIT 1").iloc[0]["id"]
+    upsert_relationships(store, "OWNS", "Organization", "Patent",
+                         [{"src": "org:xindian", "dst": outsider}])
+    materialise(store, CHAIN)
+    after = {r["segment_id"]: r for r in answer(store, "landscape.chain_map", park_id=PARK)}
+    grew = [s for s in after
+            if after[s]["park_patents_weighted"] > before[s]["park_patents_weighted"]]
+    assert grew, "the patent the park firm now owns counts as a park patent"
