@@ -1,13 +1,20 @@
 """Triples per second of the RDF export and import (issue 9).
 
-    python -P bench/rdf_throughput.py [--patents 10000] [--backend falkordb|neo4j]
-                                      [--formats nt,turtle,json-ld,xml] [--json FILE]
+    python -P bench/rdf_throughput.py [--graph synthetic|demo|scale] [--patents 10000]
+        [--scale 100k|1m] [--data-dir DIR] [--backend falkordb|neo4j]
+        [--formats nt,turtle,json-ld,xml] [--json FILE]
 
-Generates a seeded graph through graph.writes (organisations, patents with owners, classes,
-citations and fractional segment membership, a CPC hierarchy, a chain, supply links), then per
-format: export the whole graph to a temp file (streaming, page by page), clear the store and
-import the file with the rdf loader and run_load. Import time includes parsing with rdflib.
-FalkorDB runs embedded in a temp dir; Neo4j 5 is started from Maven Central or NEO4J_URI.
+--graph synthetic: a seeded graph written through graph.writes (organisations, patents with
+owners, classes, citations and fractional segment membership, a CPC hierarchy, a chain, supply
+links). --graph demo: the demo park (innochain.demo_build). Either is built once; then per
+format: export the whole graph to a temp file, clear the store, import the file with the rdf
+loader and run_load (so the next format exports what the import gave back).
+--graph scale: the scale benchmark's graph (bench/scale_graph.py, 1M patents at `1m`) put into
+an embedded FalkorDB by falkordb-bulk-loader (kept in --data-dir between runs), exported by
+us, imported into an empty graph on the same server. Wrap it in
+`flock /tmp/innochain-bigbench.lock`.
+Import time includes parsing. FalkorDB runs embedded; Neo4j 5 is started from Maven Central
+or NEO4J_URI.
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ import argparse
 import json
 import os
 import random
+import resource
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -25,10 +34,13 @@ from typing import Any
 
 from innochain.graph.store import GraphStore
 from innochain.graph.writes import upsert_nodes, upsert_relationships
-from innochain.loaders.load_run import run_load
+from innochain.loaders.load_run import LoadReport, run_load
 from innochain.loaders.rdf_loader import records
 from innochain.rdf.export import export_rdf
 from innochain.rdf.serializers import FORMATS
+from innochain.rdf.triples import ExportStats
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scale_graph, scale_bulk beside us
 
 
 @contextmanager
@@ -126,42 +138,115 @@ def _patent_edges(store: GraphStore, rng: random.Random, ids: list[str], orgs: l
     _rels(store, "IN_SEGMENT", "Patent", "Segment", in_seg)
 
 
-def measure(store: GraphStore, fmt: str, patents: int, tmp: Path) -> dict[str, Any]:
-    """Export then import one format on a freshly generated graph."""
-    generate(store, patents)
-    path = tmp / f"bench.{FORMATS[fmt]}"
+def export_file(store: GraphStore, fmt: str, path: Path) -> ExportStats:
+    """Export the whole graph in `fmt` to `path`."""
     with path.open("wb") as fh:
-        stats = export_rdf(store, fh, fmt)
-    store.clear()
+        return export_rdf(store, fh, fmt)
+
+
+def import_file(store: GraphStore, path: Path) -> tuple[LoadReport, float]:
+    """Load `path` into the (empty) store; the report and the wall seconds."""
     started = time.perf_counter()
     report = run_load(store, "rdf", records([path]), files=[str(path)])
-    seconds = time.perf_counter() - started
+    return report, time.perf_counter() - started
+
+
+def measure(store: GraphStore, target: GraphStore, fmt: str, tmp: Path) -> dict[str, Any]:
+    """Export `store` in `fmt`, then import the file into the empty `target`."""
+    path = tmp / f"bench.{FORMATS[fmt]}"
+    stats = export_file(store, fmt, path)
+    print(f"{fmt}: exported {stats.triples} triples in {stats.seconds:.1f} s "
+          f"({stats.triples / stats.seconds:.0f}/s)", flush=True)
+    for line in stats.warnings():
+        print(f"  warning: {line}", flush=True)
+    target.clear()
+    report, seconds = import_file(target, path)
     assert not report.rejects, report.rejects[:3]
-    return {"format": fmt, "patents": patents, "nodes": stats.nodes, "edges": stats.edges,
-            "triples": stats.triples, "bytes": path.stat().st_size,
-            "export_s": round(stats.seconds, 2), "import_s": round(seconds, 2),
-            "export_triples_per_s": round(stats.triples / stats.seconds),
-            "import_triples_per_s": round(stats.triples / seconds)}
+    assert report.edges == stats.edges, (report.edges, stats.edges)
+    row = {"format": fmt, "nodes": stats.nodes, "edges": stats.edges, "triples": stats.triples,
+           "bytes": path.stat().st_size, "export_s": round(stats.seconds, 2),
+           "import_s": round(seconds, 2),
+           "export_triples_per_s": round(stats.triples / stats.seconds),
+           "import_triples_per_s": round(stats.triples / seconds),
+           "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    path.unlink()
+    return row
+
+
+def build_graph(store: GraphStore, graph: str, patents: int) -> None:
+    """The demo park (innochain.demo_build) or the seeded synthetic graph."""
+    if graph == "demo":
+        from innochain.demo_build import build_demo
+
+        build_demo(store, rebuild=True)
+    else:
+        generate(store, patents)
+
+
+def run_small(args: argparse.Namespace, tmp: Path) -> list[dict[str, Any]]:
+    """Demo or synthetic graph: build once; per format export, clear, import, so the next
+    format exports the graph the import gave back."""
+    rows = []
+    with open_backend(args.backend, tmp) as store:
+        build_graph(store, args.graph, args.patents)
+        for fmt in args.formats.split(","):
+            rows.append({"backend": args.backend, "graph": args.graph,
+                         **measure(store, store, fmt, tmp)})
+    return rows
+
+
+def run_scale(args: argparse.Namespace, tmp: Path) -> list[dict[str, Any]]:
+    """The scale benchmark's synthetic graph (bench/scale_graph.py), put into an embedded
+    FalkorDB by falkordb-bulk-loader, exported by us, imported into an empty graph beside it."""
+    from scale_bulk import PEER_GRAPH, run_bulk_loader, write_bulk_csvs
+    from scale_graph import scale_spec
+
+    from innochain.graph.falkordb_store import FalkorDBStore
+
+    data_dir = args.data_dir or tmp / "fdb"
+    if not (data_dir / "bulk.done").exists():
+        file_args = write_bulk_csvs(scale_spec(args.scale), tmp / "csv")
+        bulk = run_bulk_loader(file_args, data_dir, tmp / "bulk.log")
+        print(f"bulk loader: {bulk.nodes} nodes, {bulk.edges} relationships, "
+              f"{bulk.seconds:.0f} s", flush=True)
+        (data_dir / "bulk.done").write_text("ok")
+    source = FalkorDBStore(f"falkordb://{data_dir}?graph={PEER_GRAPH}", data_dir=data_dir,
+                           graph=PEER_GRAPH)
+    target = FalkorDBStore(f"falkordb://{data_dir}?graph=rdf_import", data_dir=data_dir,
+                           graph="rdf_import")
+    rows = []
+    try:
+        for fmt in args.formats.split(","):
+            rows.append({"backend": "falkordb", "graph": f"scale {args.scale}",
+                         **measure(source, target, fmt, tmp)})
+            target.clear()
+            print(rows[-1], flush=True)
+    finally:
+        target.close()
+        source.close()
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--patents", type=int, default=10_000)
+    parser.add_argument("--graph", choices=["synthetic", "demo", "scale"], default="synthetic")
+    parser.add_argument("--patents", type=int, default=10_000, help="synthetic graph size")
+    parser.add_argument("--scale", choices=["100k", "1m"], default="1m",
+                        help="scale graph size (--graph scale, FalkorDB only)")
+    parser.add_argument("--data-dir", type=Path, help="keep the scale graph here between runs")
     parser.add_argument("--backend", choices=["falkordb", "neo4j"], default="falkordb")
     parser.add_argument("--formats", default="nt,turtle,json-ld,xml")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        with open_backend(args.backend, tmp) as store:
-            for fmt in args.formats.split(","):
-                rows.append({"backend": args.backend, **measure(store, fmt, args.patents, tmp)})
-    print(f"{'backend':9} {'format':8} {'triples':>9} {'MB':>6} {'export t/s':>11} "
-          f"{'import t/s':>11}")
+        rows = run_scale(args, tmp) if args.graph == "scale" else run_small(args, tmp)
+    print(f"{'backend':9} {'graph':10} {'format':8} {'triples':>10} {'MB':>7} {'export t/s':>11} "
+          f"{'import t/s':>11} {'RSS MiB':>8}")
     for r in rows:
-        print(f"{r['backend']:9} {r['format']:8} {r['triples']:>9} {r['bytes'] / 1e6:>6.1f} "
-              f"{r['export_triples_per_s']:>11} {r['import_triples_per_s']:>11}")
+        print(f"{r['backend']:9} {r['graph']:10} {r['format']:8} {r['triples']:>10} "
+              f"{r['bytes'] / 1e6:>7.1f} {r['export_triples_per_s']:>11} "
+              f"{r['import_triples_per_s']:>11} {r['peak_rss_mib']:>8}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
 

@@ -1,23 +1,27 @@
-"""One subject of an RDF graph in the InnoChain vocabulary -> node or edge records, or a reject.
+"""One subject of an RDF document in the InnoChain vocabulary -> node or edge records, or a reject.
 
-Used by `innochain.loaders.rdf_loader`; kept apart because this is where the vocabulary is
-read back term by term (classes, properties, reified statements, plain relationship triples).
+Used by `innochain.loaders.rdf_loader`, which groups the triples by subject; kept apart because
+this is where the vocabulary is read back term by term (classes, properties, reified
+statements, plain relationship triples). Terms are the light ones of `innochain.rdf.terms`.
+
+Plain relationship triples wait in `pending` until the statement that qualifies them arrives
+(then they are dropped: the statement carries the edge with its properties) or until the
+window is full or the document ends (then they load as relationships without properties).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import ORG
-from rdflib.term import Node
 
 from innochain.graph.schema import RELS
 from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record, Reject
 from innochain.rdf.iris import IriError, is_edge_iri, node_of_iri
-from innochain.rdf.literals import ValueProblem, decode_value
+from innochain.rdf.literals import ListItems, ValueProblem, decode_value
 from innochain.rdf.mapping import (
     CLASS_LABEL,
     CLASS_ROLE,
@@ -25,10 +29,24 @@ from innochain.rdf.mapping import (
     KNOWN_EXTRA_TYPES,
     PREDICATE_PROPERTY,
     PREDICATE_REL,
+    PropertySpec,
 )
+from innochain.rdf.serializers import qname
+from innochain.rdf.terms import RDF_NS, RDF_STATEMENT, RDF_TYPE, Blank, Iri, Lit, Term
 
-_STATEMENT_PARTS = (RDF.subject, RDF.predicate, RDF.object)
-_MEMBERSHIP_PARTS = (ORG.member, ORG.organization)
+_SUBJECT, _PREDICATE, _OBJECT = RDF_NS + "subject", RDF_NS + "predicate", RDF_NS + "object"
+_STATEMENT_PARTS = (_SUBJECT, _PREDICATE, _OBJECT)
+_MEMBERSHIP = str(ORG.Membership)
+_MEMBERSHIP_PARTS = (str(ORG.member), str(ORG.organization))
+_KEY = str(KEY_PREDICATE)
+_REL: dict[str, str] = {str(p): rel for p, rel in PREDICATE_REL.items()}
+_PROPERTY: dict[str, PropertySpec] = {str(p): spec for p, spec in PREDICATE_PROPERTY.items()}
+_LABEL: dict[str, str] = {str(c): label for c, label in CLASS_LABEL.items()}
+_ROLE: dict[str, str] = {str(c): role for c, role in CLASS_ROLE.items()}
+_EXTRA_TYPES = frozenset(str(t) for t in KNOWN_EXTRA_TYPES)
+
+Pairs = list[tuple[str, Term]]
+PlainKey = tuple[str, tuple[str, str], tuple[str, str]]
 
 
 class SubjectRejected(Exception):
@@ -49,21 +67,32 @@ class _PlainEdge:
     field: str
 
 
-def _short(graph: Graph, term: Node) -> str:
-    try:
-        return graph.namespace_manager.normalizeUri(term) if isinstance(term, URIRef) \
-            else term.n3()
-    except Exception:  # normalizeUri refuses some IRIs; the full form is fine then
-        return term.n3()
+def short(term: Term | str) -> str:
+    """A term as a data owner reads it: `ic:owns`, `<https://...>`, `_:b1` or a literal."""
+    if isinstance(term, Blank):
+        return "_:" + term
+    if isinstance(term, Lit):
+        return repr(term.lex) + (f"^^{qname(term.datatype) or term.datatype}"
+                                 if term.datatype else "")
+    return qname(term) or f"<{term}>"
 
 
-def _endpoint(iri: Node, field: str) -> tuple[str, str]:
-    if not isinstance(iri, URIRef):
-        raise SubjectRejected(field, f"expected a node IRI, got {iri.n3()}")
+@lru_cache(maxsize=1 << 16)
+def _node_of(iri: str) -> tuple[str, str] | str:
+    """(label, key) of a node IRI, or why it names none (cached: far ends repeat)."""
     try:
         return node_of_iri(iri)
     except IriError as exc:
-        raise SubjectRejected(field, str(exc)) from None
+        return str(exc)
+
+
+def _endpoint(iri: Term, field: str) -> tuple[str, str]:
+    if not isinstance(iri, Iri):
+        raise SubjectRejected(field, f"expected a node IRI, got {short(iri)}")
+    found = _node_of(str(iri))
+    if isinstance(found, str):
+        raise SubjectRejected(field, found)
+    return found
 
 
 def _check_endpoints(rel: str, src: tuple[str, str], dst: tuple[str, str], field: str) -> None:
@@ -73,68 +102,100 @@ def _check_endpoints(rel: str, src: tuple[str, str], dst: tuple[str, str], field
 
 
 class SubjectReader:
-    """Reads subjects of one graph; remembers plain edges until every statement is known."""
+    """Reads the subjects of one document; holds plain edges until a statement qualifies them.
 
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-        self._plain: list[_PlainEdge] = []
-        self._reified: set[tuple[str, tuple[str, str], tuple[str, str]]] = set()
+    `window`: how many plain edges may wait (None: until the end of the document).
+    """
 
-    def records(self, subject: URIRef, origin: Origin) -> Iterator[Record]:
-        """The records of one subject, or one Reject naming it."""
-        is_statement = (subject, RDF.type, RDF.Statement) in self.graph or is_edge_iri(subject)
+    def __init__(self, file: str, list_items: ListItems, window: int | None = None) -> None:
+        self.file = file
+        self.list_items = list_items
+        self.window = window
+        self.pending: dict[PlainKey, _PlainEdge] = {}
+
+    def records(self, subject: Term, pairs: Pairs, number: int) -> Iterator[Record]:
+        """The records of one subject (its triples in `pairs`), or one Reject naming it."""
+        origin = Origin(self.file, number)
         try:
-            found = (self._statement(subject, origin) if is_statement
-                     else self._node(subject, origin))
+            if not isinstance(subject, Iri):
+                raise SubjectRejected("subject", "a blank node subject names no node: give it "
+                                                 "an IRI under https://w3id.org/innochain/id/")
+            types = [o for p, o in pairs if p == RDF_TYPE]
+            if RDF_STATEMENT in types or is_edge_iri(subject):
+                found = self._statement(subject, pairs, origin)
+            else:
+                found = self._node(subject, types, pairs, origin)
         except SubjectRejected as exc:
             yield Reject(origin.file, origin.line, exc.field, str(subject), exc.reason)
             return
         yield from found
+        if self.window is not None:
+            while len(self.pending) > self.window:
+                yield self._plain_record(self.pending.pop(next(iter(self.pending))))
 
-    def plain_edges(self, file: str) -> Iterator[EdgeRecord]:
-        """Plain relationship triples that no statement qualifies: edges without properties."""
-        for edge in self._plain:
-            if (edge.rel, edge.src, edge.dst) in self._reified:
-                continue
-            yield EdgeRecord(edge.rel, edge.src[0], edge.src[1], edge.dst[0], edge.dst[1], {},
-                             edge.origin, None, field_name=edge.field)
+    def plain_edges(self) -> Iterator[Record]:
+        """Plain relationship triples that no statement qualified: edges without properties."""
+        for edge in self.pending.values():
+            yield self._plain_record(edge)
+        self.pending.clear()
+
+    @staticmethod
+    def _plain_record(edge: _PlainEdge) -> Record:
+        if RELS[edge.rel].key_props:
+            need = RELS[edge.rel].key_props[0]
+            return Reject(edge.origin.file, edge.origin.line, edge.field,
+                          f"{edge.src[1]} -> {edge.dst[1]}",
+                          f"{edge.rel} needs {need} to tell it apart from other links between "
+                          "the same nodes: give it a statement (rdf:Statement) with it")
+        return EdgeRecord(edge.rel, edge.src[0], edge.src[1], edge.dst[0], edge.dst[1], {},
+                          edge.origin, None, field_name=edge.field)
 
     # -- nodes --------------------------------------------------------------------------
-    def _node(self, subject: URIRef, origin: Origin) -> list[Record]:
+    def _node(self, subject: Iri, types: list[Term], pairs: Pairs,
+              origin: Origin) -> list[Record]:
         label, key = _endpoint(subject, "subject")
-        roles = self._node_types(subject, label)
-        props: dict[str, Any] = {}
         plain: list[_PlainEdge] = []
-        for predicate, obj in sorted(self.graph.predicate_objects(subject)):
-            if predicate == RDF.type:
+        props: dict[str, Any] = {}
+        raw: dict[str, Term] = {}
+        for predicate, obj in pairs:
+            if predicate == RDF_TYPE:
                 continue
-            if predicate == KEY_PREDICATE:
-                if not isinstance(obj, Literal) or str(obj) != key:
+            if predicate == _KEY:
+                if not isinstance(obj, Lit) or obj.lex != key:
                     raise SubjectRejected("dcterms:identifier",
-                                          f"identifier {obj.n3()} differs from the IRI's key "
+                                          f"identifier {short(obj)} differs from the IRI's key "
                                           f"{key!r}")
                 continue
-            rel = PREDICATE_REL.get(predicate) if isinstance(predicate, URIRef) else None
+            rel = _REL.get(predicate)
             if rel is not None:
-                field = _short(self.graph, predicate)
+                field = short(predicate)
                 dst = _endpoint(obj, field)
                 _check_endpoints(rel, (label, key), dst, field)
                 plain.append(_PlainEdge(rel, (label, key), dst, origin, field))
                 continue
-            self._property(props, predicate, obj)
-        self._plain.extend(plain)
+            self._property(props, raw, predicate, obj)
+        # A subject with relationship triples only states edges, not a node (the relationship
+        # section of an export names each source node again).
+        roles = self._node_types(types, label) if types or props or not plain else None
+        for edge in plain:
+            self.pending.setdefault((edge.rel, edge.src, edge.dst), edge)
+        if roles is None:
+            return []
         role_labels: list[str | None] = list(roles) or [None]
         return [NodeRecord(label, key, dict(props), origin, role) for role in role_labels]
 
-    def _node_types(self, subject: URIRef, label: str) -> list[str]:
+    @staticmethod
+    def _node_types(types: list[Term], label: str) -> list[str]:
         labels, roles = [], []
-        for cls in self.graph.objects(subject, RDF.type):
-            if cls in CLASS_LABEL:
-                labels.append(CLASS_LABEL[cls])  # type: ignore[index]
-            elif cls in CLASS_ROLE:
-                roles.append(CLASS_ROLE[cls])  # type: ignore[index]
-            elif cls not in KNOWN_EXTRA_TYPES:
-                raise SubjectRejected("rdf:type", f"unknown class {_short(self.graph, cls)}")
+        for cls in dict.fromkeys(types):
+            if not isinstance(cls, Iri):
+                raise SubjectRejected("rdf:type", f"a class must be an IRI, got {short(cls)}")
+            if cls in _LABEL:
+                labels.append(_LABEL[cls])
+            elif cls in _ROLE:
+                roles.append(_ROLE[cls])
+            elif cls not in _EXTRA_TYPES:
+                raise SubjectRejected("rdf:type", f"unknown class {short(cls)}")
         if labels != [label]:
             raise SubjectRejected("rdf:type", f"a {label} IRI must have the one class "
                                               f"ic:{label}, found {sorted(labels) or 'none'}")
@@ -145,47 +206,53 @@ class SubjectReader:
             raise SubjectRejected("rdf:type", f"role classes {roles} apply to Organization only")
         return sorted(roles)
 
-    def _property(self, props: dict[str, Any], predicate: Node, obj: Node) -> None:
-        spec = PREDICATE_PROPERTY.get(predicate) if isinstance(predicate, URIRef) else None
+    def _property(self, props: dict[str, Any], raw: dict[str, Term], predicate: str,
+                  obj: Term) -> None:
+        spec = _PROPERTY.get(predicate)
         if spec is None:
-            raise SubjectRejected(_short(self.graph, predicate),
+            raise SubjectRejected(short(predicate),
                                   "unknown property (not in the InnoChain vocabulary)")
-        if spec.name in props:
+        if spec.name in raw:
+            if raw[spec.name] == obj:
+                return  # the same triple twice is one triple
             raise SubjectRejected(spec.name, f"{spec.name} has more than one value; the "
                                              "graph holds one per node or relationship")
+        raw[spec.name] = obj
         try:
-            props[spec.name] = decode_value(self.graph, obj, spec)
+            props[spec.name] = decode_value(obj, spec, self.list_items)
         except ValueProblem as exc:
             raise SubjectRejected(spec.name, str(exc)) from None
 
     # -- reified relationships ------------------------------------------------------------
-    def _statement(self, subject: URIRef, origin: Origin) -> list[Record]:
+    def _statement(self, subject: Iri, pairs: Pairs, origin: Origin) -> list[Record]:
         if not is_edge_iri(subject):
             raise SubjectRejected("subject", "a relationship statement needs an IRI under "
                                              "https://w3id.org/innochain/id/rel/")
-        parts = {p: list(self.graph.objects(subject, p)) for p in _STATEMENT_PARTS}
-        missing = [_short(self.graph, p) for p, found in parts.items() if len(found) != 1]
+        parts: dict[str, list[Term]] = {p: [] for p in _STATEMENT_PARTS}
+        props: dict[str, Any] = {}
+        raw: dict[str, Term] = {}
+        for p, obj in pairs:
+            if p in parts:
+                if obj not in parts[p]:
+                    parts[p].append(obj)
+            elif p == RDF_TYPE:
+                if obj not in (RDF_STATEMENT, _MEMBERSHIP):
+                    raise SubjectRejected("rdf:type", f"unknown class {short(obj)}")
+            elif p not in _MEMBERSHIP_PARTS:
+                self._property(props, raw, p, obj)
+        missing = [short(p) for p, found in parts.items() if len(found) != 1]
         if missing:
             raise SubjectRejected(missing[0], "a statement needs exactly one rdf:subject, "
                                               "rdf:predicate and rdf:object")
-        predicate = parts[RDF.predicate][0]
-        rel = PREDICATE_REL.get(predicate) if isinstance(predicate, URIRef) else None
+        predicate = parts[_PREDICATE][0]
+        rel = _REL.get(predicate) if isinstance(predicate, Iri) else None
         if rel is None:
-            raise SubjectRejected("rdf:predicate", f"{predicate.n3()} is not a relationship "
+            raise SubjectRejected("rdf:predicate", f"{short(predicate)} is not a relationship "
                                                    "of the InnoChain vocabulary")
-        src = _endpoint(parts[RDF.subject][0], "rdf:subject")
-        dst = _endpoint(parts[RDF.object][0], "rdf:object")
+        src = _endpoint(parts[_SUBJECT][0], "rdf:subject")
+        dst = _endpoint(parts[_OBJECT][0], "rdf:object")
         _check_endpoints(rel, src, dst, "rdf:predicate")
-        self._reified.add((rel, src, dst))
-        props: dict[str, Any] = {}
-        for p, obj in sorted(self.graph.predicate_objects(subject)):
-            if p in _STATEMENT_PARTS or p in _MEMBERSHIP_PARTS:
-                continue
-            if p == RDF.type:
-                if obj not in (RDF.Statement, ORG.Membership):
-                    raise SubjectRejected("rdf:type", f"unknown class {_short(self.graph, obj)}")
-                continue
-            self._property(props, p, obj)
+        self.pending.pop((rel, src, dst), None)
         rkey = None
         if RELS[rel].key_props:
             absent = [k for k in RELS[rel].key_props if props.get(k) is None]

@@ -74,12 +74,12 @@ _KINDS: dict[str, tuple[str, ...]] = {
             "patent", "side"),
     "int": ("founded", "order", "year", "sequence", "rows_read", "rows_loaded",
             "rows_rejected"),
-    "num": ("power_w", "weight", "quantity", "share", "revenue_share", "seconds"),
+    "num": ("power_w", "weight", "share", "revenue_share", "seconds"),
     "bool": ("in_park", "synthetic", "main"),
     "date": ("filing_date", "publication_date", "grant_date", "date_filed", "date", "declared",
              "finished"),
     "dateish": ("since", "until"),
-    "scalar": ("version", "level"),
+    "scalar": ("version", "level", "quantity"),  # quantity as published: "10.9万吨" or 1200
     "list": ("aliases", "patterns", "keywords", "technologies", "files"),
     "source": ("source",),
 }

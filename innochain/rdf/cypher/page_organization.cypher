@@ -1,8 +1,5 @@
-// Organization nodes with the given keys: labels, properties and every outgoing relationship.
+// Organization nodes with the given keys: their labels (the role label) and properties
+// (relationships: edges_organization).
 UNWIND $keys AS k
 MATCH (n:Organization {id: k})
-OPTIONAL MATCH (n)-[r]->(b)
-WITH n, k, CASE WHEN r IS NULL THEN NULL
-  ELSE {type: type(r), props: properties(r), labels: labels(b), id: b.id, code: b.code} END AS edge
-RETURN k AS key, labels(n) AS labels, properties(n) AS props, collect(edge) AS edges
-ORDER BY key
+RETURN k AS key, labels(n) AS labels, properties(n) AS props

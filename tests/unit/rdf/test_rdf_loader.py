@@ -9,6 +9,7 @@ import pytest
 from innochain.errors import LoadError
 from innochain.loaders.rdf_loader import graph_records, parse_rdf, records
 from innochain.loaders.records import EdgeRecord, NodeRecord, Reject
+from innochain.rdf.serializers import NT_GROUPED_MARK
 
 PREFIXES = """@prefix ic: <https://w3id.org/innochain/vocab#> .
 @prefix id: <https://w3id.org/innochain/id/> .
@@ -101,3 +102,76 @@ def test_nodes_come_before_relationships_whatever_the_iris(tmp_path: Path) -> No
     kinds = [type(r).__name__ for r in got]
     assert kinds == ["NodeRecord", "NodeRecord", "EdgeRecord"]
     assert [r.origin.line for r in got] == [1, 2, 3]  # type: ignore[union-attr]
+
+
+NT_PREFIX = "https://w3id.org/innochain/"
+ORG_A = f"<{NT_PREFIX}id/organization/org%3Aa>"
+ORG_B = f"<{NT_PREFIX}id/organization/org%3Ab>"
+TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NT_BODY = f"""{ORG_A} {TYPE} <{NT_PREFIX}vocab#Organization> .
+{ORG_A} <{NT_PREFIX}vocab#aliases> _:l1 .
+_:l1 <{RDF}first> "A" .
+_:l1 <{RDF}rest> _:l1_1 .
+_:l1_1 <{RDF}first> "甲" .
+_:l1_1 <{RDF}rest> <{RDF}nil> .
+{ORG_B} {TYPE} <{NT_PREFIX}vocab#Organization> .
+{ORG_A} <{NT_PREFIX}vocab#supplies> {ORG_B} .
+<{NT_PREFIX}id/rel/supplies/1> {TYPE} <{RDF}Statement> .
+<{NT_PREFIX}id/rel/supplies/1> <{RDF}subject> {ORG_A} .
+<{NT_PREFIX}id/rel/supplies/1> <{RDF}predicate> <{NT_PREFIX}vocab#supplies> .
+<{NT_PREFIX}id/rel/supplies/1> <{RDF}object> {ORG_B} .
+<{NT_PREFIX}id/rel/supplies/1> <{NT_PREFIX}vocab#since> "2019"^^<{XSD}integer> .
+{ORG_B} <{NT_PREFIX}vocab#competesWith> {ORG_A} .
+"""
+
+
+def _records_of(tmp_path: Path, text: str, name: str) -> list[object]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return list(records([path]))
+
+
+def _content(got: list[object]) -> list[tuple[object, ...]]:
+    out: list[tuple[object, ...]] = []
+    for r in got:
+        if isinstance(r, NodeRecord):
+            out.append(("node", r.label, r.key, sorted(r.props.items()), r.role))
+        elif isinstance(r, EdgeRecord):
+            out.append(("edge", r.rel, r.src, r.dst, sorted(r.props.items())))
+        else:
+            out.append(("reject", r))
+    return sorted(out, key=repr)
+
+
+def test_an_export_marked_file_streams_to_the_same_records_as_a_whole_parse(
+        tmp_path: Path) -> None:
+    streamed = _records_of(tmp_path, NT_GROUPED_MARK + "\n" + NT_BODY, "marked.nt")
+    whole = _records_of(tmp_path, NT_BODY, "plain.nt")
+    assert _content(streamed) == _content(whole)
+    assert ("node", "Organization", "org:a", [("aliases", ["A", "甲"])], None) in \
+        _content(streamed)
+    edges = [r for r in streamed if isinstance(r, EdgeRecord)]
+    assert sorted((e.rel, e.props.get("since")) for e in edges) == [
+        ("COMPETES_WITH", None), ("SUPPLIES", 2019)]  # the plain SUPPLIES triple not doubled
+
+
+def test_a_keyed_relationship_without_its_statement_is_a_reject(tmp_path: Path) -> None:
+    got = _records_of(tmp_path, f"""{ORG_A} {TYPE} <{NT_PREFIX}vocab#Organization> .
+{ORG_B} {TYPE} <{NT_PREFIX}vocab#Organization> .
+{ORG_A} <{NT_PREFIX}vocab#licensed> {ORG_B} .
+""", "keyed.nt")
+    rejects = [r for r in got if isinstance(r, Reject)]
+    assert len(rejects) == 1 and "LICENSED needs patent" in rejects[0].reason
+
+
+def test_a_broken_line_in_a_streamed_file_is_one_line_naming_file_and_line(
+        tmp_path: Path) -> None:
+    path = tmp_path / "broken.nt"
+    path.write_text(NT_GROUPED_MARK + "\n" + NT_BODY + f'{ORG_A} <{NT_PREFIX}vocab#x> "a .\n',
+                    encoding="utf-8")
+    with pytest.raises(LoadError) as err:
+        list(records([path]))
+    message = str(err.value)
+    assert "\n" not in message and str(path) in message and "line 16" in message

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph
 
-from innochain.graph.schema import NODE_TYPES, ORGANIZATION_ROLES, REL_TYPES
+from innochain.graph.schema import (
+    MATERIALISED_PROPERTIES,
+    NODE_TYPES,
+    ORGANIZATION_ROLES,
+    REL_TYPES,
+)
 from innochain.rdf.export import cypher_text
 from innochain.rdf.mapping import EXPORTED_LABELS, PROPERTIES, REL_PREDICATE
 from innochain.rdf.vocabulary import IC, VOCAB_IRI, term_names
@@ -47,7 +52,8 @@ def test_every_label_relationship_and_documented_property_has_a_term() -> None:
     names = set(term_names())
     assert {n.label for n in NODE_TYPES} | set(ORGANIZATION_ROLES) <= names
     assert set(REL_PREDICATE) == {r.type for r in REL_TYPES}
-    assert _documented_properties() == set(PROPERTIES)
+    derived = {p for props in MATERIALISED_PROPERTIES.values() for p in props} - set(PROPERTIES)
+    assert _documented_properties() - derived == set(PROPERTIES)  # derive's values: not exported
 
 
 def _documented_properties() -> set[str]:
@@ -76,4 +82,6 @@ def test_every_exported_label_has_its_paging_queries_in_the_package() -> None:
     for label in EXPORTED_LABELS:
         assert f"n.{keys[label]} > $after" in cypher_text(f"keys_{label.lower()}")
         assert f"MATCH (n:{label} {{{keys[label]}: k}})" in cypher_text(f"page_{label.lower()}")
+        assert f"MATCH (n:{label} {{{keys[label]}: k}})-[r]->(b)" in \
+            cypher_text(f"edges_{label.lower()}")
     assert "LoadRun" not in EXPORTED_LABELS
