@@ -52,6 +52,9 @@ def test_holdings_agree_with_walking_the_patents(store: GraphStore) -> None:
             for r in walked.to_dict("records")] == \
         [(r["org"], r["segment"], int(r["patents"]), round(r["weighted"], 9))
          for r in held.to_dict("records")]
+    # filing years come sorted, so a second derive (or the other engine) gives the same list
+    years = store.run("MATCH (:Organization)-[h:HOLDS_IN]->(:Segment) RETURN h.years AS years")
+    assert len(years) and all(list(y) == sorted(y) for y in years["years"])
 
 
 def test_a_new_owner_shows_after_derive_runs_again(store: GraphStore) -> None:
