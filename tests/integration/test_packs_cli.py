@@ -29,7 +29,8 @@ def test_query_through_a_uri(falkordb_dir: Path) -> None:
         # scored: Solaris 0.35 + 0.2 * 3/6.5 + 0.25 ahead of Solaris Europe
         assert [r["firm_id"] for r in rows] == ["org:solaris", "org:solaris_eu"]
         assert rows[0]["score"] == pytest.approx(0.35 + 0.2 * 3 / 6.5 + 0.25)
-        assert rows[0]["evidence_park_citations"] == "被园区专利引用 3 次 / cited 3 times by park patents"
+        assert rows[0]["evidence_park_citations"] == \
+            "被园区专利引用 3 次 / cited 3 times by park patents"
         missing = CliRunner().invoke(cli, ["query", "layout.attract_firms", "-p",
                                            "park_id=park:demo", "-p", "segment_id=fx:cel",
                                            "--uri", uri])
