@@ -5,7 +5,8 @@ The falkordb client writes parameters as Cypher text in front of the query; chec
 (`store.check_params`) and then letting the client write them walked every value of a
 5,000-row batch twice, in the two slowest functions of a load. This writes the same text
 as the client (strings in double quotes with backslash and quote escaped, map keys in
-backticks, None as null) while checking each value once. Anything it does not accept is
+backticks, None as null) while checking each value once. A NUL in a string, which FalkorDB's
+parser cannot read, is written as U+FFFD. Anything it does not accept is
 handed to `check_params`, so the refusal carries the same message as before.
 """
 
@@ -51,6 +52,10 @@ def params_header(params: Mapping[str, Any] | None) -> str:
 def _write(value: Any, out: list[str]) -> None:
     kind = type(value)
     if kind is str:
+        if "\x00" in value:
+            # FalkorDB's query parser ends a string at NUL ("Invalid input"), so a NUL (never
+            # meaningful in text) is stored as U+FFFD, the replacement character.
+            value = value.replace("\x00", "\ufffd")
         if not value:
             out.append('""')
         elif "\\" in value or '"' in value:
