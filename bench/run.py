@@ -1,13 +1,17 @@
 """The scale benchmark: load rates, query latencies, peak memory and restart, side by side.
 
     python bench/run.py --size 100k|1m|5m [--json FILE] [--backends falkordb,neo4j]
-                        [--skip-queries] [--skip-peer] [--repeats N] [--workdir DIR --keep]
+                        [--neo4j-load driver|import] [--skip-queries] [--skip-peer]
+                        [--repeats N] [--workdir DIR --keep]
 
 For each backend: the synthetic graph (bench/scale_graph.py) through `run_load`, the PV chain
 template and the derived segment membership, p50/p95 of every pack query, the database
 process's peak RSS and (embedded FalkorDB) the restart time before and after the append-only
-rewrite. Then the same rows through the `falkordb-bulk-loader` peer. Ratios are the headline;
-absolute figures hold for this machine only. Run it under `nice` on a shared machine.
+rewrite. `--neo4j-load import` fills Neo4j through the scale path instead of the driver: the
+records as admin-import files, Neo4j's offline importer, then Neo4j started on that store
+(bench/scale_admin_import.py). Then the same rows through the `falkordb-bulk-loader` peer.
+Ratios are the headline; absolute figures hold for this machine only. Run it under `nice` on a
+shared machine.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the scale_* modules beside this file
 
+from scale_admin_import import admin_import  # noqa: E402
 from scale_backends import (  # noqa: E402
     BackendSession,
     DeferredRewriteStore,
@@ -41,6 +46,8 @@ from scale_load import load_synthetic, materialise  # noqa: E402
 from scale_queries import targets_of, time_all_queries  # noqa: E402
 from scale_restart import restart_figures  # noqa: E402
 from scale_table import print_table  # noqa: E402
+
+from innochain.neo4j_import import graph_counts  # noqa: E402
 
 PEER = "falkordb-bulk-loader"
 SESSIONS: dict[str, Callable[[Path], AbstractContextManager[BackendSession]]] = {
@@ -67,15 +74,22 @@ class Recorder:
 
 
 def bench_backend(session: BackendSession, args: argparse.Namespace, rec: Recorder,
-                  spec: Any, count: Any) -> None:
-    """Load, materialise, query, measure memory and (FalkorDB) restart on one backend."""
+                  spec: Any, count: Any, *, imported: bool = False) -> None:
+    """Load (unless `imported`), materialise, query, measure memory and (FalkorDB) restart."""
     name = session.name
     store = DeferredRewriteStore(session.store)
-    timing = load_synthetic(store, spec, count)
-    rec.add("load.rows_per_s", name, timing.rows_per_s, "rows/s")
-    rec.add("load.gross_rows_per_s", name, timing.gross_rows_per_s, "rows/s",
-            "including the generator's own time")
-    rec.add("load.seconds", name, timing.seconds, "s")
+    if imported:
+        check_imported(session, count)
+        started = time.perf_counter()
+        store.ensure_schema()
+        rec.add("admin_import.schema_seconds", name, time.perf_counter() - started, "s",
+                "indexes and key constraints on the imported store, until online")
+    else:
+        timing = load_synthetic(store, spec, count)
+        rec.add("load.rows_per_s", name, timing.rows_per_s, "rows/s")
+        rec.add("load.gross_rows_per_s", name, timing.gross_rows_per_s, "rows/s",
+                "including the generator's own time")
+        rec.add("load.seconds", name, timing.seconds, "s")
     chain_s, derive_s, note = materialise(store)
     rec.add("materialise.chain_seconds", name, chain_s, "s")
     rec.add("materialise.derive_seconds", name, derive_s, "s", note)
@@ -90,7 +104,9 @@ def bench_backend(session: BackendSession, args: argparse.Namespace, rec: Record
             rec.add(f"query.{timing_q.query_id}.p95", name, p95, "ms")
         clear_query_timeout()
     rec.add("memory.peak_rss", name, peak_rss_mib(session.pid), "MiB",
-            "VmHWM of redis-server" if name == "falkordb" else "VmHWM of the Neo4j JVM")
+            "VmHWM of redis-server" if name == "falkordb" else
+            "VmHWM of the Neo4j JVM" + (" (the importer ran in a JVM of its own)"
+                                        if imported else ""))
     if name == "falkordb":
         figures = restart_figures(session)
         rec.add("restart.without_rewrite", name, figures.without_rewrite_s, "s",
@@ -98,6 +114,31 @@ def bench_backend(session: BackendSession, args: argparse.Namespace, rec: Record
         rec.add("restart.rewrite_seconds", name, figures.rewrite_s, "s", "BGREWRITEAOF")
         rec.add("restart.after_rewrite", name, figures.after_rewrite_s, "s",
                 f"append-only files {figures.aof_after_mib:,.0f} MiB")
+
+
+def check_imported(session: BackendSession, count: Any) -> None:
+    """The imported store holds what the records make, or the run stops."""
+    nodes, edges = graph_counts(session.store)
+    if (nodes, edges) != (count.nodes, count.edges):
+        raise RuntimeError(f"the admin import made {nodes} nodes, {edges} relationships; "
+                           f"the records make {count.nodes}, {count.edges}")
+
+
+def neo4j_admin_import(workdir: Path, rec: Recorder, spec: Any, count: Any) -> Path:
+    """Files from the records (not timed), then the timed offline import; returns the home."""
+    home = workdir / "neo4j"
+    shutil.rmtree(workdir / "neo4j-import", ignore_errors=True)
+    result = admin_import(spec, workdir / "neo4j-import", home)
+    if (result.nodes, result.relationships) != (count.nodes, count.edges):
+        raise RuntimeError(f"the import files hold {result.nodes} nodes, {result.relationships} "
+                           f"relationships; the records make {count.nodes}, {count.edges}")
+    rec.add("admin_import.csv_write_seconds", "neo4j", result.csv_seconds, "s",
+            f"{result.files} files from the records, not in the rate")
+    rec.add("admin_import.rows_per_s", "neo4j", count.rows / result.import_seconds, "rows/s",
+            "neo4j-admin database import full: offline, whole store; not a transactional rate")
+    rec.add("admin_import.seconds", "neo4j", result.import_seconds, "s",
+            f"log {result.log}")
+    return home
 
 
 def top_park_holder(spec: Any) -> str:
@@ -125,6 +166,9 @@ def bench_peer(workdir: Path, rec: Recorder, spec: Any, count: Any) -> None:
         if row["name"] == "load.rows_per_s" and row["backend"] in SESSIONS:
             rec.add("load.ratio_vs_bulk_loader", row["backend"], row["value"] / rate, "x",
                     "our rows/s divided by the bulk loader's")
+        elif row["name"] == "admin_import.rows_per_s":
+            rec.add("admin_import.ratio_vs_bulk_loader", row["backend"], row["value"] / rate,
+                    "x", "Neo4j's offline importer rows/s divided by the bulk loader's")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -133,6 +177,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="write the records here")
     parser.add_argument("--backends", default="falkordb,neo4j",
                         help="comma-separated, or 'none' for the peer alone")
+    parser.add_argument("--neo4j-load", choices=("driver", "import"), default="driver",
+                        help="fill Neo4j through the driver (run_load) or through the scale "
+                             "path (admin-import files + neo4j-admin database import full)")
     parser.add_argument("--skip-queries", action="store_true")
     parser.add_argument("--skip-peer", action="store_true", help="no bulk-loader comparison")
     parser.add_argument("--repeats", type=int, default=None,
@@ -165,8 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for name in args.backend_names:
             shutil.rmtree(workdir / name, ignore_errors=True)  # a kept workdir starts empty
+            imported = name == "neo4j" and args.neo4j_load == "import"
+            if imported:
+                neo4j_admin_import(workdir, rec, spec, count)
             with SESSIONS[name](workdir / name) as session:
-                bench_backend(session, args, rec, spec, count)
+                bench_backend(session, args, rec, spec, count, imported=imported)
         if not args.skip_peer:
             bench_peer(workdir, rec, spec, count)
     finally:

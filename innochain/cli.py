@@ -49,11 +49,13 @@ def _register() -> None:
     from innochain.commands.doctor import doctor
     from innochain.commands.evaluate import evaluate
     from innochain.commands.export import export
+    from innochain.commands.export_neo4j_import import neo4j_import
     from innochain.commands.load import load
     from innochain.commands.query import packs, query
     from innochain.commands.report import report
     from innochain.commands.resolve_names import resolve_names
 
+    export.add_command(neo4j_import)
     for command in (doctor, db, demo, load, packs, query, report, export, dashboard,
                     evaluate, resolve_names):
         cli.add_command(command)

@@ -1,7 +1,8 @@
 """A real Neo4j 5 Community server for tests and benchmarks, from Maven Central (no Docker).
 
-Maven resolves `org.neo4j:neo4j` (tools/neo4j-server/pom.xml), `javac` compiles a tiny launcher,
-and the server runs as a child JVM with Bolt on 127.0.0.1, no TLS, no auth, no HTTP.
+Maven resolves `org.neo4j:neo4j` (tools/neo4j-server/pom.xml, via innochain.maven_classpath),
+`javac` compiles a tiny launcher, and the server runs as a child JVM with Bolt on 127.0.0.1,
+no TLS, no auth, no HTTP.
 
     with start_neo4j(tmp_path / "neo4j") as server:
         driver = GraphDatabase.driver(server.uri, auth=None)
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import os
 import re
 import shutil
@@ -22,15 +22,20 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
 from innochain.errors import BackendUnavailable, ConfigError
+from innochain.maven_classpath import (
+    build_lock,
+    mtime,
+    resolve_classpath,
+    run_build_step,
+    tools_dir,
+    which,
+)
 
-TOOLS_ENV = "INNOCHAIN_NEO4J_TOOLS"
-INSTALL_HINT = "install Java 17 and Maven (apt-get install openjdk-17-jdk-headless maven)"
 LAUNCHER_CLASS = "innochain.Neo4jLauncher"
 LOG_NAME = "neo4j.log"
 STOP_TIMEOUT = 30.0
@@ -51,116 +56,24 @@ _JVM_FLAGS = (
 )
 
 
-def tools_dir() -> Path:
-    """The folder holding pom.xml and the launcher source; env INNOCHAIN_NEO4J_TOOLS overrides."""
-    override = os.environ.get(TOOLS_ENV)
-    if override:
-        folder = Path(override).expanduser().resolve()
-        if not (folder / "pom.xml").is_file():
-            raise BackendUnavailable(
-                f"{TOOLS_ENV}={override} has no pom.xml; point it at the tools/neo4j-server folder"
-            )
-        return folder
-    # resolve() follows the strict-editable symlink from build/__editable__... to the checkout.
-    folder = Path(__file__).resolve().parents[1] / "tools" / "neo4j-server"
-    if not (folder / "pom.xml").is_file():
-        raise BackendUnavailable(
-            f"tools/neo4j-server/pom.xml not found at {folder}; run from a source checkout "
-            f"or set {TOOLS_ENV} to the tools/neo4j-server folder"
-        )
-    return folder
-
-
-def _which(name: str) -> str:
-    """Absolute path of a JDK/Maven tool, preferring JAVA_HOME for java and javac."""
-    java_home = os.environ.get("JAVA_HOME")
-    if java_home and name in ("java", "javac"):
-        candidate = Path(java_home) / "bin" / name
-        if os.access(candidate, os.X_OK):
-            return str(candidate)
-    found = shutil.which(name)
-    if found is None:
-        raise BackendUnavailable(f"`{name}` not found on PATH; {INSTALL_HINT}")
-    return found
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except FileNotFoundError:
-        return -1.0
-
-
-@contextlib.contextmanager
-def _build_lock(target: Path) -> Iterator[None]:
-    """Serialize builds so parallel test workers don't write the same files at once."""
-    target.mkdir(parents=True, exist_ok=True)
-    with open(target / ".build.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _classpath_is_fresh(cp_file: Path, pom: Path) -> bool:
-    if _mtime(cp_file) < _mtime(pom):
-        return False
-    entries = [e for e in cp_file.read_text().strip().split(os.pathsep) if e]
-    # A cleaned ~/.m2 leaves a cached list of missing jars: re-resolve then.
-    return bool(entries) and all(Path(e).exists() for e in entries)
-
-
-def _run_build_step(cmd: list[str], log: Path, what: str) -> None:
-    with open(log, "w") as out:
-        out.write("$ " + " ".join(cmd) + "\n")
-        out.flush()
-        rc = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, check=False).returncode
-    if rc != 0:
-        raise BackendUnavailable(
-            f"{what} failed (exit {rc}); see the log {log}; check network access to "
-            f"Maven Central, or {INSTALL_HINT}"
-        )
-
-
 def build_launcher(tools: Path | None = None) -> tuple[Path, str]:
     """Resolve the Neo4j classpath and compile the launcher, reusing cached results.
 
     Returns (classes directory, dependency classpath).
     """
     tools = tools or tools_dir()
-    pom = tools / "pom.xml"
     source = tools / _LAUNCHER_SOURCE
     target = tools / "target"
-    cp_file = target / "classpath.txt"
     classes = target / "classes"
     class_file = classes / "innochain" / "Neo4jLauncher.class"
-    with _build_lock(target):
-        if not _classpath_is_fresh(cp_file, pom):
-            mvn = _which("mvn")
-            tmp = target / "classpath.txt.tmp"
-            _run_build_step(
-                [
-                    mvn,
-                    "-B",
-                    "-q",
-                    "-Dstyle.color=never",
-                    "-f",
-                    str(pom),
-                    "dependency:build-classpath",
-                    f"-Dmdep.outputFile={tmp}",
-                ],
-                target / "maven.log",
-                "Maven resolution of org.neo4j:neo4j",
-            )
-            os.replace(tmp, cp_file)  # atomic, so a half-written list is never cached
-        classpath = cp_file.read_text().strip()
-        if _mtime(class_file) < max(_mtime(source), _mtime(cp_file)):
-            javac = _which("javac")
+    with build_lock(target):
+        classpath = resolve_classpath(tools, "org.neo4j:neo4j")
+        if mtime(class_file) < max(mtime(source), mtime(target / "classpath.txt")):
             shutil.rmtree(classes, ignore_errors=True)
             classes.mkdir(parents=True)
-            _run_build_step(
-                [javac, "--release", "17", "-cp", classpath, "-d", str(classes), str(source)],
+            run_build_step(
+                [which("javac"), "--release", "17", "-cp", classpath, "-d", str(classes),
+                 str(source)],
                 target / "javac.log",
                 "Compiling the Neo4j launcher",
             )
@@ -284,7 +197,7 @@ def start_neo4j(
                 f"(details in the log {log_path})"
             )
         classes, classpath = build_launcher()
-        java = _which("java")
+        java = which("java")
     except BackendUnavailable as exc:
         with open(log_path, "a") as log:
             log.write(f"innochain: {exc}\n")

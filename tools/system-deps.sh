@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the test suite needs beyond Python: Java 17 + Maven (to resolve and run a
-# real Neo4j 5 from Maven Central), Chromium (the dashboard's browser tests drive Debian's
-# build; no browser is downloaded) and CJK fonts (so screenshots show Chinese, not boxes).
+# real Neo4j 5 and its offline importer from Maven Central), Chromium (the dashboard's browser
+# tests drive Debian's build; no browser is downloaded) and CJK fonts (so screenshots show
+# Chinese, not boxes).
 # Installs only what is missing, from Debian's packages.
 set -euo pipefail
 need=()

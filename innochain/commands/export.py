@@ -1,5 +1,6 @@
 """`innochain export ...`: write the graph out for other tools. `export rdf` is the first format;
-more subcommands (e.g. `export neo4j-import`) register on the same `export` group."""
+`export neo4j-import` (innochain/commands/export_neo4j_import.py) is added to the same group
+by innochain.cli."""
 
 from __future__ import annotations
 

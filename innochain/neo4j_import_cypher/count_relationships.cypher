@@ -1,0 +1,3 @@
+// Every relationship of the graph, to check an import against its source.
+MATCH ()-[r]->()
+RETURN count(r) AS relationships
