@@ -19,7 +19,7 @@ from typing import Any
 from innochain.loaders.field_parsing import FieldError, parse_year
 from innochain.loaders.organization_ids import organization_key
 from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record, Reject
-from innochain.loaders.tabular import ColumnError, ColumnSpec, read_table
+from innochain.loaders.tabular import ColumnError, ColumnSpec, read_table, typed_row
 
 KIND = "apple-suppliers"
 DESCRIPTION = "Apple supplier facility lists 2012-2022 (CSV): suppliers and SUPPLIES to Apple"
@@ -88,6 +88,7 @@ def records(paths: list[Path]) -> Iterator[Record]:
 
 def _parse(row: dict[str, str]) -> tuple[str, int, str]:
     """(key, year, country) of a row; ColumnError naming the cell that cannot be read."""
+    typed_row(row, COLUMNS)  # ColumnError for a required cell left empty
     try:
         year = parse_year(row["year"])
     except FieldError as exc:

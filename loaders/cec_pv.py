@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from innochain.loaders.chain_loader import node_id
@@ -30,6 +31,7 @@ DESCRIPTION = "CEC PV module and inverter lists (SAM/pvlib CSV): makers, product
 SOURCE = "cec-pv"
 HEADER_ROWS = 3  # names, units, SAM keys
 TECHNOLOGIES = {"Mono-c-Si", "Multi-c-Si", "CdTe", "CIGS", "Thin Film"}
+_MODULE_CELLS = ("Technology", "STC", "Bifacial")  # the columns a module row is read for
 # Legal forms that end a maker's name when the model follows them.
 _LEGAL_TOKENS = frozenset("""inc inc. co co. ltd ltd. llc gmbh corp corp. corporation ag sa s.a.
 bv b.v. limited co.,ltd co.,ltd. co., ltd, plc pvt pvt. pte jsc srl s.r.l. sdn bhd bhd.
@@ -87,17 +89,29 @@ def module_makers(names: list[str]) -> dict[str, str]:
 
 
 def _maker_node(name: str, origin: Origin) -> NodeRecord:
+    key, country = _maker_facts(name)
     props: dict[str, object] = {"name": name, "role": "firm", "source": SOURCE}
-    if country := maker_country(name):
+    if country:
         props["country"] = country
-    return NodeRecord("Organization", organization_key(name), props, origin, role="Firm")
+    return NodeRecord("Organization", key, props, origin, role="Firm")
+
+
+@lru_cache(maxsize=4096)
+def _maker_facts(name: str) -> tuple[str, str | None]:
+    """Node id and country of a maker (a few hundred makers name 25,000 rows)."""
+    return organization_key(name), maker_country(name)
 
 
 def _product_records(maker: str, product_id: str, props: dict[str, object], origin: Origin,
                      segment: str, chain: str | None) -> Iterator[Record]:
+    try:
+        _maker_facts(maker)
+    except ValueError as exc:  # a maker of punctuation only
+        yield Reject(origin.file, origin.line, "Name", maker, str(exc))
+        return
     yield _maker_node(maker, origin)
     yield NodeRecord("Product", product_id, {**props, "source": SOURCE}, origin)
-    yield EdgeRecord("MAKES", "Organization", organization_key(maker), "Product", product_id,
+    yield EdgeRecord("MAKES", "Organization", _maker_facts(maker)[0], "Product", product_id,
                      {"source": SOURCE}, origin, field_name="Name")
     if chain:
         yield EdgeRecord("IN_SEGMENT", "Product", product_id, "Segment", node_id(chain, segment),
@@ -107,13 +121,14 @@ def _product_records(maker: str, product_id: str, props: dict[str, object], orig
 def _modules(path: Path, header: list[str], rows: list[list[object]],
              chain: str | None) -> Iterator[Record]:
     col = {name: i for i, name in enumerate(header)}
+    used = {k: col[k] for k in _MODULE_CELLS if k in col}  # not all 25 columns per row
     names = [sam_text(str(r[0])) for r in rows if r and str(r[0]).strip()]
     makers = module_makers(names)
     seen: Counter[str] = Counter()
     for line, row in enumerate(rows, start=HEADER_ROWS + 1):
         origin = Origin(str(path), line)
         name = sam_text(str(row[0])) if row else ""
-        cell = {k: str(row[i]).strip() if i < len(row) else "" for k, i in col.items()}
+        cell = {k: str(row[i]).strip() if i < len(row) else "" for k, i in used.items()}
         reject = _module_reject(name, cell, seen)
         if reject:
             yield Reject(str(path), line, *reject)

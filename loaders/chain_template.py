@@ -156,19 +156,27 @@ def load_chain_template(path: str | Path) -> ChainTemplate:
     except OSError as exc:
         raise LoadError(f"{path}: cannot read chain template ({exc.strerror}); "
                         "check the path") from exc
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"{path}: not UTF-8 (byte {exc.start}); save the chain template as "
+                        "UTF-8") from None
     return parse_chain_template(text, str(path))
 
 
 def parse_chain_template(text: str, path: str = "<template>") -> ChainTemplate:
     """Validate template YAML ``text``; ``path`` is only used in messages."""
-    loader = _LineLoader(text)
+    try:
+        loader = _LineLoader(text)  # its reader refuses control characters at once
+    except yaml.YAMLError as exc:
+        raise LoadError(f"{path}: not valid YAML ({str(exc).splitlines()[0]}); remove the "
+                        "control characters") from None
     loader.duplicate_keys = []
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else path
-        raise LoadError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)}); "
+        reason = str(getattr(exc, "problem", None) or exc).splitlines()[0]
+        raise LoadError(f"{where}: not valid YAML ({reason}); "
                         "fix the syntax (indentation, quotes, colons)") from exc
     finally:
         loader.dispose()

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from innochain.errors import LoadError
 from innochain.loaders.organization_ids import organization_key
 from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record, Reject
 
@@ -89,18 +90,25 @@ def _ordered_files(paths: list[Path]) -> list[Path]:
 def json_lines(path: Path) -> Iterator[tuple[Origin, dict[str, Any]] | Reject]:
     """(origin, object) per non-blank line, or a Reject for a line that is not a JSON object."""
     with path.open(encoding="utf-8-sig") as fh:
-        for line_no, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Reject(str(path), line_no, "line", line[:80], f"not JSON: {exc.msg}")
-                continue
-            if not isinstance(obj, dict):
-                yield Reject(str(path), line_no, "line", line[:80], "not a JSON object")
-                continue
-            yield Origin(str(path), line_no), obj
+        try:
+            for line_no, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield Reject(str(path), line_no, "line", line[:80], f"not JSON: {exc.msg}")
+                    continue
+                if not isinstance(obj, dict):
+                    yield Reject(str(path), line_no, "line", line[:80], "not a JSON object")
+                    continue
+                if "\x00" in line or "\\u0000" in line:  # no store keeps a NUL in a text
+                    yield Reject(str(path), line_no, "line", line[:80], "holds a NUL character")
+                    continue
+                yield Origin(str(path), line_no), obj
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{path}: not UTF-8 (byte {exc.start}); ChainKG files are UTF-8 "
+                            "JSON Lines: save the file as UTF-8") from None
 
 
 def _missing(obj: dict[str, Any], fields: tuple[str, ...]) -> str | None:
@@ -128,7 +136,7 @@ def _industries(path: Path) -> Iterator[Record]:
             continue
         code = str(obj["code"]).strip()
         yield NodeRecord("Industry", industry_id(code),
-                         {"name": obj["name"].strip(), "scheme": "shenwan2021", "code": code,
+                         {"name": str(obj["name"]).strip(), "scheme": "shenwan2021", "code": code,
                           "level": _level(code), "source": SOURCE}, origin)
 
 
@@ -157,11 +165,16 @@ def stock_code(code: str, location: str = "") -> str:
 def company_keys(path: Path) -> dict[str, str]:
     """Stock code -> organisation id, from company.json (first row of a code wins)."""
     keys: dict[str, str] = {}
+    if not path.is_file():  # no company.json: every company_product row is a reject
+        return keys
     for item in json_lines(path):
         if isinstance(item, Reject) or _missing(item[1], ("code", "fullname")):
             continue
         code = stock_code(str(item[1]["code"]), str(item[1].get("location", "")))
-        keys.setdefault(code, organization_key(item[1]["fullname"]))
+        try:
+            keys.setdefault(code, organization_key(str(item[1]["fullname"])))
+        except ValueError:  # a name of punctuation only: _companies rejects that row
+            continue
     return keys
 
 
@@ -182,8 +195,13 @@ def _companies(path: Path) -> Iterator[Record]:
                          f"kept); this row names '{obj['fullname']}'")
             continue
         first_line[code] = origin.line
-        fullname, name = obj["fullname"].strip(), obj["name"].strip()
-        yield NodeRecord("Organization", organization_key(fullname),
+        fullname, name = str(obj["fullname"]).strip(), str(obj["name"]).strip()
+        try:
+            key = organization_key(fullname)
+        except ValueError as exc:
+            yield Reject(origin.file, origin.line, "fullname", fullname, str(exc))
+            continue
+        yield NodeRecord("Organization", key,
                          {"name": name, "fullname": fullname, "aliases": [fullname],
                           "code": code, "country": "CN", "role": "firm", "source": SOURCE},
                          origin, role="Firm")
@@ -218,7 +236,7 @@ def _products(path: Path) -> Iterator[Record]:
         elif _missing(item[1], ("name",)):
             yield Reject(item[0].file, item[0].line, "name", "", "no product name")
         else:
-            name = item[1]["name"].strip()
+            name = str(item[1]["name"]).strip()
             yield NodeRecord("Product", product_id(name), {"name": name, "source": SOURCE},
                              item[0])
 

@@ -92,7 +92,7 @@ def _id_table(path: Path, sep: str, name_first: bool) -> dict[int, str]:
             continue
         parts = line.rsplit(sep, 1) if name_first else line.split(sep, 1)
         name, number = (parts[0], parts[-1]) if name_first else (parts[-1], parts[0])
-        if len(parts) != 2 or not number.strip().isdigit():
+        if len(parts) != 2 or not number.strip().isdecimal():
             raise LoadError(f"{path}:{line_no}: expected name and id separated by "
                             f"{sep!r}, got {line!r}")
         table[int(number)] = name.strip()
@@ -110,7 +110,7 @@ def _rows(folder: Path) -> Iterator[_Row | Reject]:
             if not line.strip():
                 continue
             cells = line.split("\t")
-            ids = [int(c) if c.strip().isdigit() else None for c in cells]
+            ids = [int(c) if c.strip().isdecimal() else None for c in cells]
             tables = (("head", entities), ("rel", relations), ("tail", entities),
                       ("time", times))
             bad = next(((field, cells[i] if i < len(cells) else "") for i, (field, table)
@@ -180,7 +180,14 @@ def records(paths: list[Path]) -> Iterator[Record]:
     """Records of each ICKG folder given (or of the folder of a file given)."""
     for path in paths:
         folder = path if path.is_dir() else path.parent
-        rows = list(_rows(folder))
+        from innochain.loaders.ickg_split import check_folder  # it imports this module
+
+        check_folder(folder)
+        try:
+            rows = list(_rows(folder))
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{folder}: a file is not UTF-8 (byte {exc.start}); save the ICKG "
+                            "files as UTF-8") from None
         good = [r for r in rows if isinstance(r, _Row)]
         yield from (r for r in rows if isinstance(r, Reject))
         kinds = entity_kinds([r.quad for r in good])

@@ -26,7 +26,7 @@ from innochain.loaders.classification_nodes import ClassNodes
 from innochain.loaders.ipc_symbols import normalize_symbol, wipo14_to_symbol
 from innochain.loaders.load_context import LoadContext
 from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record, Reject
-from innochain.loaders.tabular import check_readable, decode_text
+from innochain.loaders.tabular import check_readable, clean_cell, decode_text
 
 IPC_SOURCE = "wipo-ipc"
 CONCORDANCE_SOURCE = "wipo-ipc-technology"
@@ -38,6 +38,7 @@ def _scheme_lines(path: Path) -> Iterator[tuple[int, str, str]]:
     """(line, symbol, title) with continuation lines folded into the title above."""
     pending: list[object] | None = None
     for number, text in enumerate(decode_text(path).splitlines(), start=1):
+        text = "\t".join(clean_cell(part) for part in text.split("\t", 1))  # no NUL, no controls
         if not text.strip():
             continue
         if "\t" not in text:
@@ -80,7 +81,7 @@ def load_ipc_titles(paths: Sequence[Path], context: LoadContext) -> Iterator[Rec
     rows of all_ipc.csv a chain uses, as in seed_data/reference/ipc_pv_titles.csv)."""
     for path in paths:
         check_readable(path)
-        reader = csv.DictReader(io.StringIO(decode_text(path), newline=""))
+        reader = csv.DictReader(io.StringIO(decode_text(path), newline=""), restval="")
         missing = {"symbol", "title_en"} - set(reader.fieldnames or [])
         if missing:
             raise LoadError(f"{path}: missing column(s) {', '.join(sorted(missing))}; expected "
@@ -111,7 +112,7 @@ def load_ipc_technology(paths: Sequence[Path], context: LoadContext) -> Iterator
     """Industry nodes for WIPO's 35 technology fields and 5 sectors, with their IPC patterns."""
     for path in paths:
         check_readable(path)
-        reader = csv.DictReader(io.StringIO(decode_text(path), newline=""))
+        reader = csv.DictReader(io.StringIO(decode_text(path), newline=""), restval="")
         missing = {"field_nr", "sector", "field_name", "ipc"} - set(reader.fieldnames or [])
         if missing:
             raise LoadError(f"{path}: missing column(s) {', '.join(sorted(missing))}; expected "

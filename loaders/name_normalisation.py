@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import zhconv
 from rapidfuzz.distance import Levenshtein
@@ -159,7 +159,7 @@ class NormalisedName:
     script: str = "latin"  # "latin", "chinese" or "mixed"
     generic: bool = False  # Latin, no place, only GENERIC_WORDS ("solar power")
 
-    @property
+    @cached_property  # read for every pair blocking compares
     def compact(self) -> str:
         """The key without spaces ("EastmanKodak" and "Eastman Kodak" agree)."""
         return self.key.replace(" ", "")

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -127,7 +128,7 @@ class NameSimilarity:
     def _compare_chinese(self, a: NormalisedName, b: NormalisedName) -> NameMatch:
         dice = bigram_dice(a.key, b.key)
         reason = f"character-bigram Dice {dice:.2f}"
-        short, long_ = sorted((a, b), key=lambda n: len(n.key))
+        short, long_ = (a, b) if len(a.key) <= len(b.key) else (b, a)
         if len(short.key) < len(long_.key) and long_.key.startswith(short.key):
             return NameMatch(dice, (f"{short.key!r} heads {long_.key!r}", reason), "head")
         if is_chinese_short_name(short, long_):
@@ -216,10 +217,21 @@ def acronym(name: NormalisedName) -> str:
 
 def bigram_dice(a: str, b: str) -> float:
     """Dice coefficient of character bigrams (for Chinese, where words are not spaced)."""
-    grams_a = Counter(a[i:i + 2] for i in range(len(a) - 1))
-    grams_b = Counter(b[i:i + 2] for i in range(len(b) - 1))
-    size = sum(grams_a.values()) + sum(grams_b.values())
-    return 2 * sum((grams_a & grams_b).values()) / size if size else 0.0
+    grams_a, grams_b = _bigrams(a), _bigrams(b)
+    size = max(len(a) - 1, 0) + max(len(b) - 1, 0)
+    if not size:
+        return 0.0
+    if len(grams_a) > len(grams_b):
+        grams_a, grams_b = grams_b, grams_a
+    # blocking compares each name with hundreds of others: the bigram counts are cached
+    shared = sum(min(n, grams_b[g]) for g, n in grams_a.items() if g in grams_b)
+    return 2 * shared / size
+
+
+@lru_cache(maxsize=200_000)
+def _bigrams(text: str) -> dict[str, int]:
+    """Character bigram -> count (read only: the dict is shared through the cache)."""
+    return dict(Counter(text[i:i + 2] for i in range(len(text) - 1)))
 
 
 def is_chinese_short_name(short: NormalisedName, long_: NormalisedName) -> bool:

@@ -145,7 +145,10 @@ def _choose_target(ids: list[str], in_graph: list[str], canonical: str,
         if pool:
             if pool is ids:
                 by_name = [i for i in ids if canonical in names_of.get(i, ())]
-                canonical_key = organization_key(canonical) if canonical else ""
+                try:
+                    canonical_key = organization_key(canonical) if canonical else ""
+                except ValueError:  # a name of punctuation or legal forms only ('????')
+                    canonical_key = ""
                 return (by_name or [i for i in ids if i == canonical_key] or ids)[0]
             return pool[0]
     raise ValueError("empty cluster")

@@ -60,17 +60,29 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """(line, row) streamed (the full tables run to gigabytes); header = line 1."""
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        first = fh.readline()
-        fh.seek(0)
-        delimiter = "\t" if first.count("\t") > first.count(",") else ","
-        for line, row in enumerate(csv.DictReader(fh, delimiter=delimiter), start=2):
-            yield line, {k: (v or "").strip() for k, v in row.items() if k}
+        try:
+            first = fh.readline()
+            fh.seek(0)
+            delimiter = "\t" if first.count("\t") > first.count(",") else ","
+            for line, row in enumerate(csv.DictReader(fh, delimiter=delimiter), start=2):
+                yield line, {k: (v or "").strip() for k, v in row.items() if k}
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(path, exc) from None
+
+
+def _not_utf8(path: Path, exc: UnicodeDecodeError) -> LoadError:
+    return LoadError(f"{path}: not UTF-8 (byte {exc.object[exc.start:exc.start + 1]!r} at "
+                     f"offset {exc.start} of a block); PatentsView tables are UTF-8: "
+                     "download the file again")
 
 
 def table_of(path: Path) -> str:
     """Which PatentsView table a file holds, from its header; LoadError if none."""
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        header = fh.readline()
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            header = fh.readline()
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(path, exc) from None
     columns = {c.strip().strip('"') for c in header.replace("\t", ",").split(",")}
     for table, marker in TABLE_MARKERS:
         if marker in columns:
@@ -108,12 +120,13 @@ def _patents(path: Path, ids: dict[str, str]) -> Iterator[Record]:
     for line, row in _rows(path):
         origin = Origin(str(path), line)
         try:
-            pid = normalise_publication_number(f"US{row['patent_id']}{row.get('wipo_kind', '')}")
+            pid = normalise_publication_number(f"US{row.get('patent_id', '')}"
+                                               f"{row.get('wipo_kind', '')}")
             granted = parse_date(row["patent_date"]) if row.get("patent_date") else None
         except (ValueError, FieldError) as exc:
             yield Reject(str(path), line, "patent_id", row.get("patent_id", ""), str(exc))
             continue
-        ids[row["patent_id"]] = pid
+        ids[row.get("patent_id", "")] = pid
         props: dict[str, Any] = {
             "title": row.get("patent_title") or None, "jurisdiction": "US",
             "kind": row.get("wipo_kind") or None, "grant_date": granted,
@@ -131,6 +144,14 @@ def _patent_id(path: Path, line: int, row: dict[str, str],
         return Reject(str(path), line, "patent_id", row.get("patent_id", ""),
                       "patent not in the g_patent table given; load them together")
     return pid
+
+
+def _sequence(path: Path, line: int, row: dict[str, str], column: str) -> int | Reject:
+    """The row's 0-based sequence number (0 when empty), or a Reject for other text."""
+    text = row.get(column) or "0"
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return Reject(str(path), line, column, text, "not a whole number (0, 1, 2 ...)")
 
 
 def _applications(path: Path, ids: dict[str, str]) -> Iterator[Record]:
@@ -173,6 +194,10 @@ def _assignees(path: Path, ids: dict[str, str]) -> Iterator[Record]:
             yield Reject(str(path), line, "disambig_assignee_organization", name,
                          "individual owner: the graph records organisations as owners")
             continue
+        sequence = _sequence(path, line, row, "assignee_sequence")
+        if isinstance(sequence, Reject):
+            yield sequence
+            continue
         origin = Origin(str(path), line)
         key = organization_key(name, source_id=row.get("assignee_id"))
         role = "government" if kind in GOVERNMENT_TYPES else "firm"
@@ -181,7 +206,7 @@ def _assignees(path: Path, ids: dict[str, str]) -> Iterator[Record]:
             props["country"] = "US"
         yield NodeRecord("Organization", key, props, origin, role=role.capitalize())
         yield EdgeRecord("OWNS", "Organization", key, "Patent", pid,
-                         {"sequence": int(row.get("assignee_sequence") or 0), "source": SOURCE},
+                         {"sequence": sequence, "source": SOURCE},
                          origin, field_name="patent_id", src_field="assignee_id")
 
 
@@ -191,6 +216,10 @@ def _inventors(path: Path, ids: dict[str, str]) -> Iterator[Record]:
         if isinstance(pid, Reject):
             yield pid
             continue
+        sequence = _sequence(path, line, row, "inventor_sequence")
+        if isinstance(sequence, Reject):
+            yield sequence
+            continue
         origin = Origin(str(path), line)
         person = f"pv:{row['inventor_id']}"
         name = " ".join(p for p in (row.get("disambig_inventor_name_first"),
@@ -198,7 +227,7 @@ def _inventors(path: Path, ids: dict[str, str]) -> Iterator[Record]:
         yield NodeRecord("Person", person, {"name": name, "source": SOURCE} if name
                          else {"source": SOURCE}, origin)
         yield EdgeRecord("INVENTED", "Person", person, "Patent", pid,
-                         {"sequence": int(row.get("inventor_sequence") or 0), "source": SOURCE},
+                         {"sequence": sequence, "source": SOURCE},
                          origin, field_name="patent_id", src_field="inventor_id")
 
 

@@ -21,7 +21,7 @@ from innochain.loaders.party_names import Party, split_parties
 from innochain.loaders.publication_numbers import parse_publication_number
 from innochain.loaders.pv_makers import maker_country
 from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record, Reject
-from innochain.loaders.tabular import ColumnError, ColumnSpec, read_table
+from innochain.loaders.tabular import ColumnError, ColumnSpec, read_table, typed_row
 
 KIND = "pv-litigation"
 DESCRIPTION = "hand-compiled PV patent disputes (CSV): cases, parties, asserted patents"
@@ -81,6 +81,13 @@ def records(paths: list[Path]) -> Iterator[Record]:
 
 def _checked(row: dict[str, str]) -> list[str]:
     """The row's asserted numbers; ColumnError naming the column when a cell is unreadable."""
+    typed_row(row, COLUMNS)  # ColumnError for a required cell left empty
+    for column in ("plaintiff", "defendants"):
+        for party in split_parties(row[column]):
+            try:
+                organization_key(party.name)
+            except ValueError as exc:
+                raise ColumnError(column, party.name, str(exc)) from None
     if row.get("year_filed"):
         try:
             parse_year(row["year_filed"])

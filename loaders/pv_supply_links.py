@@ -82,6 +82,15 @@ def records(paths: list[Path], *, chain: str | None = "pv") -> Iterator[Record]:
 
 def _problem(row: dict[str, str]) -> tuple[str, str, str] | None:
     """(field, value, reason) when a row cannot be loaded."""
+    empty = next((c.name for c in COLUMNS if c.required and not row.get(c.name)), None)
+    if empty is not None:
+        return (empty, "", "required value is empty")
+    for column in ("supplier", "customer"):
+        for party in split_parties(row[column]):
+            try:
+                organization_key(party.name)
+            except ValueError as exc:
+                return (column, party.name, str(exc))
     rel = row.get("relation_type", "")
     if rel not in RELATION_TYPES:
         return ("relation_type", rel, f"unknown relation type; expected one of "

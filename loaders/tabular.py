@@ -7,15 +7,15 @@ row numbers a spreadsheet user sees (header = line 1). Formula cells are never e
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from innochain.errors import LoadError
 from innochain.loaders.field_parsing import PARSERS, FieldError, date_from_cell
@@ -27,6 +27,7 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _LINE_BREAKS = re.compile(r"[\r\n\t]+")
 _HEADER_NOISE = re.compile(r"[\s_\-*:：]+")
+_CHUNK_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,10 @@ def clean_cell(value: Any) -> str:
         return date_from_cell(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a year typed into Excel comes back as 2021.0
-    text = _LINE_BREAKS.sub(" ", str(value))
-    return _INVISIBLE.sub("", text).strip()
+    text = str(value)
+    if text.isprintable():  # no line break nor invisible character: the common case, fast
+        return text.strip()
+    return _INVISIBLE.sub("", _LINE_BREAKS.sub(" ", text)).strip()
 
 
 def map_header(header: Sequence[str], columns: Sequence[ColumnSpec], path: Path,
@@ -94,8 +97,28 @@ def decode_text(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise LoadError(f"{path}: neither UTF-8 nor GB18030 (GBK/GB2312) decodes this file; "
-                    "save it as 'CSV UTF-8' from the spreadsheet program")
+    raise _undecodable(path)
+
+
+def file_encoding(path: Path) -> str:
+    """The first encoding that decodes the whole file, read in chunks (a 200 MB export is
+    never held in memory); LoadError when none does."""
+    for encoding in ENCODINGS:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as fh:
+                while chunk := fh.read(_CHUNK_BYTES):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    raise _undecodable(path)
+
+
+def _undecodable(path: Path) -> LoadError:
+    return LoadError(f"{path}: neither UTF-8 nor GB18030 (GBK/GB2312) decodes this file; "
+                     "save it as 'CSV UTF-8' from the spreadsheet program")
 
 
 def check_readable(path: Path) -> None:
@@ -110,11 +133,24 @@ def check_readable(path: Path) -> None:
 
 
 def _csv_records(path: Path) -> Iterator[list[Any]]:
-    text = decode_text(path)
-    first = text.split("\n", 1)[0]
+    """Rows streamed from the file: memory stays that of one row whatever the file's size."""
+    encoding = file_encoding(path)
+    with path.open(encoding=encoding, newline="") as fh:
+        first = _text_before_newline(fh)
     delimiter = "\t" if path.suffix.lower() == ".tsv" or first.count("\t") > first.count(",") \
         else ","
-    yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    with path.open(encoding=encoding, newline="") as fh:
+        yield from csv.reader(fh, delimiter=delimiter)
+
+
+def _text_before_newline(fh: IO[str]) -> str:
+    """The text before the first "\n" (a carriage return alone does not end it)."""
+    head = ""
+    while chunk := fh.read(_CHUNK_BYTES // 16):
+        head += chunk
+        if "\n" in chunk:
+            break
+    return head.split("\n", 1)[0]
 
 
 def _xlsx_records(path: Path) -> Iterator[list[Any]]:

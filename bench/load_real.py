@@ -1,0 +1,252 @@
+"""The full load of every shared real data set, through the product's own path, per backend.
+
+    python bench/load_real.py [--backends falkordb,neo4j] [--only KIND,...] [--json FILE]
+                              [--skip-peer] [--workdir DIR]
+
+Each data set is one `load_files(store, KIND, PATHS)` call (what `innochain load KIND PATH`
+runs) in a process of its own, in the order below, into one graph that starts empty on a
+backend started for the run (as bench/query_latency.py does). Per loader: rows read, loaded,
+rejected, wall time of the `load_files` call (derivation of chain membership or summaries
+included), rows read per second, the loader process's peak RSS (ru_maxrss) and the database
+process's peak RSS during that load (VmHWM, reset before each load through
+/proc/<pid>/clear_refs). Then the same rows through `falkordb-bulk-insert` into a fresh
+embedded server (bench/load_real_peer.py) and our rows/s as a ratio of its rate.
+Method and results: bench/load_real.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+from load_real_peer import RowSet, write_bulk_csvs  # type: ignore[import-not-found]
+from scale_backends import (  # type: ignore[import-not-found]
+    BackendSession,
+    falkordb_session,
+    neo4j_session,
+    peak_rss_mib,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("INNOCHAIN_SHARED_DATA", ROOT.parent / "shared" / "data"))
+# (kind, files); seed_data paths are relative to the project, the others to the shared data
+STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("chain", ("seed_data/chains/pv.yaml",)),
+    ("ipc", ("ipc/all_ipc.csv",)),
+    ("ipc-technology", ("ipc/ipc_technology.csv",)),
+    ("patentsview", ("patentsview-sample",)),
+    ("cec-pv", ("pv-products/sam-library-cec-modules-2019-03-05.csv",
+                "pv-products/sam-library-cec-inverters-2019-03-05.csv")),
+    ("pv-supply-links", ("pv-supply-links/supply_links.csv",)),
+    ("pv-litigation", ("pv-litigation/cases.csv",)),
+    ("apple-suppliers", ("apple-suppliers/apple-supplier-list.csv",)),
+    ("chainkg", ("chainkg",)),
+    ("ickg", ("ickg-subset",)),
+)
+TARGET_SECONDS, TARGET_RATIO = 60.0, 0.8
+
+
+def step_paths(files: tuple[str, ...]) -> list[Path]:
+    return [ROOT / f if f.startswith("seed_data/") else SHARED / f for f in files]
+
+
+# -- one loader, in its own process -----------------------------------------------------------
+def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None) -> dict[str, Any]:
+    """One `load_files` call timed; with `rows_out`, the rows it wrote pickled for the peer."""
+    from innochain.graph.connect import open_store
+    from innochain.loaders.cypher_files import read_cypher
+    from innochain.loaders.load_files import context_from, load_files
+    from innochain.loaders.organization_resolution import resolved_records
+    from innochain.loaders.registry import loader_spec
+    from innochain.settings import Settings
+
+    store = open_store(Settings(graph_uri=uri))
+    try:
+        if rows_out is not None:  # what load_files will see, taken before it writes
+            context = context_from(store)
+            known = store.run(read_cypher("organization_names"), read_only=True).to_dict(
+                "records")
+        baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        report = load_files(store, kind, paths).report
+        seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if rows_out is not None:  # after the timed load: warm caches cannot help it
+            spec = loader_spec(kind)
+            records, _ = resolved_records(lambda: spec.load(paths, context), known)
+            rows = RowSet()
+            rows.add(records)
+            rows.dump(rows_out)
+    finally:
+        store.close()
+    return {"kind": kind, "rows_read": report.rows_read, "rows_loaded": report.rows_loaded,
+            "rows_rejected": report.rows_rejected, "nodes": report.nodes,
+            "edges": report.edges, "seconds": seconds, "run_load_seconds": report.seconds,
+            "rss_baseline_mib": baseline / 1024,
+            "rss_peak_mib": peak / 1024}
+
+
+def reset_peak(pid: int) -> bool:
+    """Reset a process's VmHWM (Linux >= 4.0); False when not permitted."""
+    try:
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def load_step(session: BackendSession, uri: str, kind: str, paths: list[Path],
+              rows_out: Path | None) -> dict[str, Any]:
+    per_load = reset_peak(session.pid)
+    cmd = [sys.executable, __file__, "--child", kind, "--uri", uri,
+           *(["--rows-out", str(rows_out)] if rows_out else []), *map(str, paths)]
+    started = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise RuntimeError(f"{kind} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["process_seconds"] = time.perf_counter() - started
+    result["db_peak_mib"] = peak_rss_mib(session.pid)
+    result["db_peak_scope"] = "this load" if per_load else "since start"
+    return result
+
+
+# -- a backend's full build -------------------------------------------------------------------
+def build(backend: str, home: Path, steps: list[tuple[str, list[Path]]],
+          peer_dir: Path | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    opener: Callable[[Path], AbstractContextManager[BackendSession]] = \
+        falkordb_session if backend == "falkordb" else neo4j_session
+    results = []
+    with opener(home) as session:
+        uri = f"falkordb://{home}" if backend == "falkordb" else session.store.uri
+        started = time.perf_counter()
+        for number, (kind, paths) in enumerate(steps):
+            rows_out = peer_dir / f"{number:02d}-{kind}.pickle" if peer_dir else None
+            result = load_step(session, uri, kind, paths, rows_out)
+            result["backend"] = backend
+            results.append(result)
+            print(f"{backend:<9} {kind:<16} {result['rows_read']:>8} rows "
+                  f"{result['seconds']:>7.1f} s", flush=True)
+        wall = time.perf_counter() - started
+        counts = {
+            "nodes": int(session.store.run("MATCH (n) RETURN count(n) AS c").iloc[0]["c"]),
+            "relationships": int(session.store.run(
+                "MATCH ()-[r]->() RETURN count(r) AS c").iloc[0]["c"]),
+            "load_seconds": sum(r["seconds"] for r in results), "wall_seconds": wall,
+            "db_peak_mib": peak_rss_mib(session.pid)}
+    return results, counts
+
+
+def run_peer(peer_dir: Path, ours: list[dict[str, Any]], work: Path) -> dict[str, Any]:
+    """The union of every loader's rows through falkordb-bulk-insert into a fresh server."""
+    from scale_bulk import run_bulk_loader  # type: ignore[import-not-found]
+
+    rows = RowSet()
+    for path in sorted(peer_dir.glob("*.pickle")):
+        rows.merge(RowSet.load(path))
+    started = time.perf_counter()
+    args, nodes, edges = write_bulk_csvs(rows, work / "peer-csv")
+    csv_seconds = time.perf_counter() - started
+    # Real values hold commas, quotes and backslashes: standard quoting, no escape character.
+    result = run_bulk_loader(["--quote", "0", "--escapechar", "none", *args],
+                             work / "peer-falkordb", work / "peer.log")
+    our_seconds = sum(r["seconds"] for r in ours)
+    return {"nodes": nodes, "relationships": edges, "csv_write_seconds": csv_seconds,
+            "seconds": result.seconds, "db_peak_mib": result.peak_mib,
+            "graph_nodes": result.nodes, "graph_relationships": result.edges,
+            "rows_per_s": (nodes + edges) / result.seconds,
+            "our_rows_per_s": (nodes + edges) / our_seconds,
+            "ratio": result.seconds / our_seconds}
+
+
+# -- output -----------------------------------------------------------------------------------
+def print_tables(results: list[dict[str, Any]], totals: dict[str, dict[str, Any]],
+                 peer: dict[str, Any] | None) -> None:
+    print(f"\n{'backend':<9} {'loader':<16} {'read':>7} {'loaded':>7} {'reject':>6} "
+          f"{'wall s':>6} {'write s':>7} {'rows/s':>7} {'py base':>7} {'py peak':>7} "
+          f"{'db peak':>7}")
+    for r in results:
+        rate = r["rows_read"] / r["seconds"] if r["seconds"] else 0.0
+        print(f"{r['backend']:<9} {r['kind']:<16} {r['rows_read']:>7} {r['rows_loaded']:>7} "
+              f"{r['rows_rejected']:>6} {r['seconds']:>6.1f} {r['run_load_seconds']:>7.1f} "
+              f"{rate:>7.0f} {r['rss_baseline_mib']:>7.0f} {r['rss_peak_mib']:>7.0f} "
+              f"{r['db_peak_mib']:>7.0f}")
+    print("wall s: the load_files call; write s: its run_load part (records and writes), the "
+          "rest is resolution's first pass and derivation; MiB: peak RSS")
+    for backend, t in totals.items():
+        target = f" (target < {TARGET_SECONDS:.0f} s)" if backend == "falkordb" else ""
+        print(f"{backend}: full build {t['load_seconds']:.1f} s in load_files{target}, "
+              f"{t['wall_seconds']:.1f} s with process starts and peer rows; "
+              f"graph {t['nodes']} nodes, "
+              f"{t['relationships']} relationships; database peak {t['db_peak_mib']:.0f} MiB")
+    if peer:
+        print(f"falkordb-bulk-insert: {peer['nodes']} nodes + {peer['relationships']} "
+              f"relationships in {peer['seconds']:.1f} s ({peer['rows_per_s']:.0f} rows/s, "
+              f"server peak {peer['db_peak_mib']:.0f} MiB); ours {peer['our_rows_per_s']:.0f} "
+              f"rows/s: ratio {peer['ratio']:.2f} (target >= {TARGET_RATIO})")
+
+
+def json_records(results: list[dict[str, Any]], totals: dict[str, dict[str, Any]],
+                 peer: dict[str, Any] | None) -> list[dict[str, Any]]:
+    out = [{"name": f"load_real.{r['kind']}", "backend": r["backend"], **r} for r in results]
+    out += [{"name": "load_real.total", "backend": b, **t} for b, t in totals.items()]
+    if peer:
+        out.append({"name": "load_real.bulk_loader", "backend": "falkordb-bulk-loader", **peer})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backends", default="falkordb,neo4j")
+    parser.add_argument("--only", help="comma-separated kinds (default: every data set)")
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--skip-peer", action="store_true")
+    parser.add_argument("--workdir", type=Path, help="keep the stores here (default: a temp dir)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--uri", help=argparse.SUPPRESS)
+    parser.add_argument("--rows-out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_child(args.child, args.uri, args.paths, args.rows_out)))
+        return
+    only = set(args.only.split(",")) if args.only else None
+    unknown = (only or set()) - {kind for kind, _ in STEPS}
+    if unknown:
+        parser.error(f"unknown kind(s) {', '.join(sorted(unknown))}; "
+                     f"kinds: {', '.join(k for k, _ in STEPS)}")
+    steps = [(kind, step_paths(files)) for kind, files in STEPS if not only or kind in only]
+    missing = [str(p) for _, paths in steps for p in paths if not p.exists()]
+    if missing:
+        parser.error(f"missing data: {', '.join(missing)} (set INNOCHAIN_SHARED_DATA)")
+    results: list[dict[str, Any]] = []
+    totals: dict[str, dict[str, Any]] = {}
+    peer = None
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+        work = Path(tmp)
+        for backend in args.backends.split(","):
+            peer_dir = None
+            if backend == "falkordb" and not args.skip_peer:
+                peer_dir = work / "peer-rows"
+                peer_dir.mkdir()
+            backend_results, totals[backend] = build(backend, work / backend, steps, peer_dir)
+            results += backend_results
+            if peer_dir is not None:
+                peer = run_peer(peer_dir, backend_results, work)
+    print_tables(results, totals, peer)
+    if args.json:
+        args.json.write_text(json.dumps(json_records(results, totals, peer), indent=2))
+
+
+if __name__ == "__main__":
+    main()
