@@ -99,9 +99,14 @@ MATERIALISED_REL_TYPES: tuple[RelType, ...] = (
     RelType("HOLDS_IN", ((_ORG, "Segment"),), (),
             "an organisation's patents in a segment {patents, weighted, years, first_year, "
             "park_citations}, one edge per holder and segment"),
+    RelType("CITES_HOLDER", _ORG_PAIR, (),
+            "how many times one organisation's patents cite another's, one edge per pair of "
+            "distinct holders with a citation"),
 )
 MATERIALISED_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "Patent": ("park_owned", "park_citations"),
+    "Patent": ("park_owned", "park_citations", "cited_by"),
+    "Organization": ("patents", "segment_set_members", "segment_set_starts", "segment_set_ends",
+                     "segment_set_patents"),
     "Person": ("park_linked",),
     "CPC": ("patents", "park_patents"),
     "Segment": ("patents", "patents_weighted", "park_patents_weighted", "known_weighted",
@@ -110,6 +115,7 @@ MATERIALISED_PROPERTIES: dict[str, tuple[str, ...]] = {
                 "trend_years", "trend_patents", "trend_weighted", "trend_park_weighted",
                 "tech_ids", "tech_years", "tech_patents", "tech_park_patents"),
     "HOLDS_IN": ("patents", "weighted", "years", "first_year", "park_citations"),
+    "CITES_HOLDER": ("citations",),
 }
 
 NODES: dict[str, NodeType] = {n.label: n for n in NODE_TYPES}

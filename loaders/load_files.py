@@ -68,13 +68,14 @@ def load_files(store: GraphStore | None, kind: str, paths: Sequence[Path], *,
     """Load `paths` as `kind`; a dry run reads and checks everything and writes nothing.
 
     With `resolve` (the default) every organisation goes through entity resolution together
-    with those already in the graph, `overrides` (same / not_same pairs) winning.
+    with those already in the graph, `overrides` (same / not_same pairs) winning; kinds whose
+    ids are already resolved (RDF exported from a graph) skip it.
     """
     spec = loader_spec(kind)
     check_paths(spec, paths)
     context = context_from(store)
     resolution = None
-    if resolve:
+    if resolve and spec.resolves:
         known = _known_organizations(store)
         records, resolution = resolved_records(lambda: spec.load(list(paths), context), known,
                                                threshold=threshold, overrides=overrides)

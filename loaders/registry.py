@@ -36,7 +36,9 @@ TABLES = (".csv", ".xlsx")
 @dataclass(frozen=True)
 class LoaderSpec:
     """One kind of load. `derives_segments`: patents changed, so chain membership is
-    derived again afterwards; `accepts_directory`: a folder stands for the files in it."""
+    derived again afterwards; `accepts_directory`: a folder stands for the files in it;
+    `resolves`: organisation names go through entity resolution (not for RDF, whose IRIs
+    already are the resolved ids of the graph it came from)."""
 
     kind: str
     load: Loader
@@ -44,6 +46,7 @@ class LoaderSpec:
     file_types: tuple[str, ...] = TABLES
     accepts_directory: bool = False
     derives_segments: bool = False
+    resolves: bool = True
 
 
 LOADERS: tuple[LoaderSpec, ...] = (
@@ -67,7 +70,8 @@ LOADERS: tuple[LoaderSpec, ...] = (
                "IPC titles table symbol,wipo14,level,title_en (seed_data/reference)", (".csv",)),
     LoaderSpec("ipc-technology", load_ipc_technology,
                "WIPO IPC-technology concordance (35 fields) as Industry nodes", (".csv",)),
-    LoaderSpec("rdf", rdf_loader.load_rdf, rdf_loader.DESCRIPTION, rdf_loader.FILE_TYPES),
+    LoaderSpec("rdf", rdf_loader.load_rdf, rdf_loader.DESCRIPTION, rdf_loader.FILE_TYPES,
+               resolves=False),
     LoaderSpec("chain", load_chain,
                "chain template YAML; then derives patents' segment membership",
                (".yaml", ".yml")),

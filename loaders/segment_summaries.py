@@ -4,7 +4,11 @@
 
 - graph-wide flags: `Patent.park_owned` (an owner is in the park), `Patent.park_citations`
   (park-owned patents citing it), `Person.park_linked` (an inventor of a park-owned patent),
-  `CPC.patents` / `CPC.park_patents` (patents per class, and the park-owned ones);
+  `CPC.patents` / `CPC.park_patents` (patents per class, and the park-owned ones),
+  `Patent.cited_by` (patents citing it), `Organization.patents` (patents it holds) and
+  `Organization.segment_set_*` (its patents grouped by their set of segments, all chains),
+  `CITES_HOLDER` Organization->Organization {citations} (one holder's patents citing
+  another's);
 - `HOLDS_IN` Organization->Segment {patents, weighted, years, first_year, park_citations}:
   one edge per holder and segment of the chain;
 - per segment of the chain, on the Segment node: patent counts and weights (whole, park, per
@@ -26,7 +30,11 @@ from innochain.loaders.cypher_files import read_cypher
 
 _FLAG_STEPS = ("clear_patent_flags", "set_park_owned", "set_park_citations",
                "clear_person_flags", "set_person_park_linked",
-               "clear_class_counts", "set_class_counts")
+               "clear_class_counts", "set_class_counts",
+               "clear_patent_cited_by", "set_patent_cited_by",
+               "clear_organization_holdings", "set_organization_patents",
+               "set_organization_segment_sets", "delete_cites_holder",
+               "create_cites_holder")
 _SEGMENT_STEPS = ("create_holds_in", "set_segment_totals", "set_segment_holders",
                   "set_segment_years",
                   "set_segment_technology_years")

@@ -71,16 +71,17 @@ _KINDS: dict[str, tuple[str, ...]] = {
             "chain", "segment", "stage", "scheme", "title", "abstract", "jurisdiction", "kind",
             "application_number", "status", "family_id", "main_class", "technology", "model",
             "body", "forum", "forum_type", "case_number", "source_url", "basis", "product",
-            "patent", "side"),
+            "patent", "side", "note", "source_url_2"),
     "int": ("founded", "order", "year", "sequence", "rows_read", "rows_loaded",
             "rows_rejected"),
     "num": ("power_w", "weight", "share", "revenue_share", "seconds"),
-    "bool": ("in_park", "synthetic", "main"),
+    "bool": ("in_park", "synthetic", "main", "bifacial"),
     "date": ("filing_date", "publication_date", "grant_date", "date_filed", "date", "declared",
              "finished"),
     "dateish": ("since", "until"),
     "scalar": ("version", "level", "quantity"),  # quantity as published: "10.9万吨" or 1200
-    "list": ("aliases", "patterns", "keywords", "technologies", "files"),
+    "list": ("aliases", "patterns", "keywords", "technologies", "files", "link_ids",
+             "source_urls"),
     "source": ("source",),
 }
 _ESTABLISHED: dict[str, URIRef] = {

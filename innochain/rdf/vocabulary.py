@@ -158,6 +158,11 @@ class IC(DefinedNamespace):
     side: URIRef
     share: URIRef
     revenueShare: URIRef
+    bifacial: URIRef
+    note: URIRef
+    sourceUrl2: URIRef
+    sourceUrls: URIRef
+    linkIds: URIRef
 
 
 def camel(name: str) -> str:

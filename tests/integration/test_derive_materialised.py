@@ -70,3 +70,38 @@ def test_a_new_owner_shows_after_derive_runs_again(store: GraphStore) -> None:
     grew = [s for s in after
             if after[s]["park_patents_weighted"] > before[s]["park_patents_weighted"]]
     assert grew, "the patent the park firm now owns counts as a park patent"
+
+
+def test_holder_citations_and_segment_sets_agree_with_the_patents(store: GraphStore) -> None:
+    build_fixture_graph(store)
+    owners: dict[str, set[str]] = {}
+    for r in store.run("MATCH (o:Organization)-[:OWNS]->(p:Patent) "
+                       "RETURN o.id AS org, p.id AS patent").to_dict("records"):
+        owners.setdefault(r["patent"], set()).add(r["org"])
+    expected: dict[tuple[str, str], int] = {}
+    for r in store.run("MATCH (p:Patent)-[:CITES]->(c:Patent) "
+                       "RETURN p.id AS citing, c.id AS cited").to_dict("records"):
+        for a in owners.get(r["citing"], ()):
+            for b in owners.get(r["cited"], ()) - {a}:
+                expected[(a, b)] = expected.get((a, b), 0) + 1
+    held = store.run("MATCH (a:Organization)-[x:CITES_HOLDER]->(b:Organization) "
+                     "RETURN a.id AS a, b.id AS b, x.citations AS n")
+    assert expected and {(r["a"], r["b"]): int(r["n"]) for r in held.to_dict("records")} == expected
+
+    # one hop at a time, so no engine's multi-hop planning is trusted by the check
+    segments: dict[tuple[str, str], set[str]] = {}
+    for r in store.run("MATCH (p:Patent)-[:IN_SEGMENT]->(s:Segment) "
+                       "RETURN p.id AS patent, s.id AS segment").to_dict("records"):
+        for org in owners.get(r["patent"], ()):
+            segments.setdefault((org, r["patent"]), set()).add(r["segment"])
+    orgs = store.run("MATCH (o:Organization) WHERE o.segment_set_patents IS NOT NULL "
+                     "RETURN o.id AS org, o.patents AS patents, o.segment_set_members AS m, "
+                     "o.segment_set_starts AS s, o.segment_set_ends AS e, "
+                     "o.segment_set_patents AS n")
+    assert len(orgs) == len({org for org, _ in segments})
+    for r in orgs.to_dict("records"):
+        sets = [frozenset(r["m"][s:e]) for s, e in zip(r["s"], r["e"], strict=True)]
+        mine = [segs for (org, _), segs in segments.items() if org == r["org"]]
+        assert dict(zip(sets, map(int, r["n"]), strict=True)) == \
+            {frozenset(s): sum(1 for m in mine if m == s) for s in mine}
+        assert int(r["patents"]) >= len(mine)

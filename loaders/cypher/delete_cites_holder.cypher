@@ -1,0 +1,3 @@
+// Drop the holder-to-holder citation counts before writing them again.
+MATCH (:Organization)-[r:CITES_HOLDER]->(:Organization)
+DELETE r
