@@ -3,7 +3,8 @@
 A seeded synthetic PV portfolio (a few seconds of writes in small batches) is loaded into a
 fresh data directory; at a random moment the FalkorDB server or the loader gets SIGKILL.
 After a restart, running the same load again must give exactly the graph of a clean load
-(`graph_checksum`), because every write is a MERGE. See docs/reliability.md.
+(`graph_checksum`): a killed first load leaves a non-empty graph, and the re-run MERGEs
+the rest (the first load into an empty graph is create-only). See docs/reliability.md.
 """
 
 from __future__ import annotations
