@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from innochain.errors import BackendUnavailable, InnoChainError
-from innochain.graph import falkordb_server
+from innochain.graph import falkordb_bulk, falkordb_server
 from innochain.graph.falkordb_store import FalkorDBStore
 from innochain.graph.writes import upsert_nodes
 from innochain.loaders.chain_template import load_chain_template
@@ -46,9 +46,27 @@ def portfolio() -> Iterator[Record]:
     return generate_portfolio(template, holders, PATENTS, seed=SEED)
 
 
-def load_portfolio(store: FalkorDBStore) -> LoadReport:
-    """The load under test: the portfolio through run_load in small batches."""
-    return run_load(store, "synthetic", portfolio(), files=["<synthetic>"], batch_size=BATCH)
+def _paced(records: Iterator[Record]) -> Iterator[Record]:
+    """The records with a 20 ms pause every 100, like a slow source file."""
+    for i, record in enumerate(records):
+        if i % 100 == 99:
+            time.sleep(0.02)
+        yield record
+
+
+def load_portfolio(store: FalkorDBStore, paced: bool = False) -> LoadReport:
+    """The load under test: the portfolio through run_load in small batches.
+
+    A first load into the empty graph goes through GRAPH.BULK, which on a quiet machine can
+    finish between the moment the watcher sees the kill point and the kill. The load to be
+    killed is therefore `paced` (about 2 s) and sends one batch per GRAPH.BULK call."""
+    saved = falkordb_bulk.BATCHES_PER_CALL
+    falkordb_bulk.BATCHES_PER_CALL = 1
+    try:
+        records = _paced(portfolio()) if paced else portfolio()
+        return run_load(store, "synthetic", records, files=["<synthetic>"], batch_size=BATCH)
+    finally:
+        falkordb_bulk.BATCHES_PER_CALL = saved
 
 
 def _open(data_dir: Path) -> FalkorDBStore:
@@ -102,7 +120,7 @@ def _server_kill_trial(data_dir: Path, target: int) -> tuple[str, int]:
 
     def load() -> None:
         try:
-            load_portfolio(store)
+            load_portfolio(store, paced=True)
         except BaseException as exc:  # the assertion below names whatever came
             failure.append(exc)
 
@@ -133,7 +151,8 @@ def _loader_kill_trial(data_dir: Path, target: int) -> tuple[str, int]:
     code = ("import sys; sys.path.append(sys.argv[1]);"
             "from tests.integration.test_crash_recovery import _open, load_portfolio;"
             "from pathlib import Path; store = _open(Path(sys.argv[2]));"
-            "print('loading', flush=True); load_portfolio(store); print('done', flush=True)")
+            "print('loading', flush=True); load_portfolio(store, paced=True);"
+            "print('done', flush=True)")
     child = subprocess.Popen([sys.executable, "-P", "-c", code, str(ROOT), str(data_dir)],
                              stdout=subprocess.PIPE, text=True)
     try:
