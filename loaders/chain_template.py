@@ -8,7 +8,6 @@ Technology and CPC nodes. Every problem found is reported at once, each as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ import yaml
 
 from innochain.errors import LoadError
 from innochain.loaders.ipc_symbols import PatternIndex, normalize_symbol
+from innochain.loaders.yaml_lines import LineDict, LineLoader
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 STAGES = ("upstream", "midstream", "downstream", "equipment", "materials")
@@ -98,39 +98,6 @@ class ChainTemplate:
         return [t for t in self.technologies.values() if segment_id in t.segments]
 
 
-class _LineDict(dict[str, Any]):
-    """A mapping that remembers the YAML line it starts on and the line of each key."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.line = 0
-        self.key_lines: dict[str, int] = {}
-
-
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records line numbers and reports duplicate keys."""
-
-    duplicate_keys: list[tuple[int, str]]
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
-    loader.flatten_mapping(node)
-    result = _LineDict()
-    result.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in result:
-            # PyYAML keeps the last value silently; a template author would never notice.
-            loader.duplicate_keys.append((line, str(key)))
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[str(key)] = line
-    return result
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 class _Problems:
     """Collects ``file:line: message`` strings so one run reports every problem."""
 
@@ -165,7 +132,7 @@ def load_chain_template(path: str | Path) -> ChainTemplate:
 def parse_chain_template(text: str, path: str = "<template>") -> ChainTemplate:
     """Validate template YAML ``text``; ``path`` is only used in messages."""
     try:
-        loader = _LineLoader(text)  # its reader refuses control characters at once
+        loader = LineLoader(text)  # its reader refuses control characters at once
     except yaml.YAMLError as exc:
         raise LoadError(f"{path}: not valid YAML ({str(exc).splitlines()[0]}); remove the "
                         "control characters") from None
@@ -183,11 +150,11 @@ def parse_chain_template(text: str, path: str = "<template>") -> ChainTemplate:
     problems = _Problems(path)
     for line, key in loader.duplicate_keys:
         problems.add(line, f"duplicate key '{key}' in one mapping; keep one of them")
-    if not isinstance(data, _LineDict):
+    if not isinstance(data, LineDict):
         problems.add(1, "the template must be a mapping with id, name_zh, name_en, version, "
                         "sources, segments, technologies")
         problems.raise_if_any()
-    assert isinstance(data, _LineDict)
+    assert isinstance(data, LineDict)
 
     _check_keys(data, _TOP_KEYS, "template", problems)
     for key in ("id", "name_zh", "name_en", "version"):
@@ -212,18 +179,18 @@ def parse_chain_template(text: str, path: str = "<template>") -> ChainTemplate:
 # --- field helpers -----------------------------------------------------------------------
 
 
-def _line(d: _LineDict, key: str) -> int:
+def _line(d: LineDict, key: str) -> int:
     return d.key_lines.get(key, d.line)
 
 
-def _check_keys(d: _LineDict, allowed: set[str], what: str, problems: _Problems) -> None:
+def _check_keys(d: LineDict, allowed: set[str], what: str, problems: _Problems) -> None:
     for key in d:
         if key not in allowed:
             problems.add(_line(d, str(key)), f"unknown field '{key}' in {what}; "
                          f"allowed: {', '.join(sorted(allowed))} (see seed_data/chains/README.md)")
 
 
-def _text(d: _LineDict, key: str, what: str, problems: _Problems, required: bool = True) -> str:
+def _text(d: LineDict, key: str, what: str, problems: _Problems, required: bool = True) -> str:
     value = d.get(key)
     if value is None:
         if required:
@@ -235,7 +202,7 @@ def _text(d: _LineDict, key: str, what: str, problems: _Problems, required: bool
     return str(value)
 
 
-def _list(d: _LineDict, key: str, owner: _LineDict, problems: _Problems,
+def _list(d: LineDict, key: str, owner: LineDict, problems: _Problems,
           what: str = "template", required: bool = True) -> list[Any]:
     value = d.get(key)
     if value is None:
@@ -248,7 +215,7 @@ def _list(d: _LineDict, key: str, owner: _LineDict, problems: _Problems,
     return value
 
 
-def _strings(d: _LineDict, key: str, what: str, problems: _Problems) -> tuple[str, ...]:
+def _strings(d: LineDict, key: str, what: str, problems: _Problems) -> tuple[str, ...]:
     items = _list(d, key, d, problems, what, required=False)
     bad = [i for i in items if not isinstance(i, (str, int)) or isinstance(i, bool)]
     if bad:
@@ -256,22 +223,22 @@ def _strings(d: _LineDict, key: str, what: str, problems: _Problems) -> tuple[st
     return tuple(str(i) for i in items if i not in bad)
 
 
-def _check_slug(d: _LineDict, value: str, what: str, problems: _Problems) -> None:
+def _check_slug(d: LineDict, value: str, what: str, problems: _Problems) -> None:
     if value and not _SLUG.match(value):
         problems.add(_line(d, "id"), f"{what}: id must be an ascii slug (lower-case letters, "
                      "digits, '_' or '-'), e.g. 'ingot_wafer'")
 
 
-def _mappings(top: _LineDict, key: str, problems: _Problems) -> list[_LineDict]:
+def _mappings(top: LineDict, key: str, problems: _Problems) -> list[LineDict]:
     """The entries of the top-level list ``key`` that are mappings; the others are reported."""
     items = _list(top, key, top, problems)
     for item in items:
-        if not isinstance(item, _LineDict):
+        if not isinstance(item, LineDict):
             problems.add(_line(top, key), f"each entry of '{key}' must be a mapping, got {item!r}")
-    return [item for item in items if isinstance(item, _LineDict)]
+    return [item for item in items if isinstance(item, LineDict)]
 
 
-def _parse_source(d: _LineDict, problems: _Problems) -> Source:
+def _parse_source(d: LineDict, problems: _Problems) -> Source:
     what = f"source '{d.get('id', '?')}'"
     _check_keys(d, _SOURCE_KEYS, what, problems)
     if d.get("url") is None and d.get("reference") is None:
@@ -281,7 +248,7 @@ def _parse_source(d: _LineDict, problems: _Problems) -> Source:
                   reference=_text(d, "reference", what, problems, required=False) or None)
 
 
-def _parse_segments(items: list[_LineDict], problems: _Problems) -> dict[str, Segment]:
+def _parse_segments(items: list[LineDict], problems: _Problems) -> dict[str, Segment]:
     segments: dict[str, Segment] = {}
     for item in items:
         seg_id = _text(item, "id", "segment", problems)
@@ -315,7 +282,7 @@ def _keep_unique(seen: dict[str, Any], item: Segment | Technology, kind: str,
         seen[item.id] = item
 
 
-def _patterns(d: _LineDict, key: str, what: str, problems: _Problems) -> tuple[str, ...]:
+def _patterns(d: LineDict, key: str, what: str, problems: _Problems) -> tuple[str, ...]:
     out: list[str] = []
     for raw in _strings(d, key, what, problems):
         try:
@@ -328,7 +295,7 @@ def _patterns(d: _LineDict, key: str, what: str, problems: _Problems) -> tuple[s
     return tuple(out)
 
 
-def _parse_technologies(items: list[_LineDict], segments: dict[str, Segment],
+def _parse_technologies(items: list[LineDict], segments: dict[str, Segment],
                         problems: _Problems) -> dict[str, Technology]:
     techs: dict[str, Technology] = {}
     for item in items:
@@ -349,10 +316,10 @@ def _parse_technologies(items: list[_LineDict], segments: dict[str, Segment],
                 problems.add(_line(item, "segments" if "segments" in item else "segment"),
                              f"{what} names unknown segment '{seg_id}'; use one of the segment "
                              "ids defined under 'segments'")
-        keywords = item.get("keywords") or _LineDict()
-        if not isinstance(keywords, _LineDict):
+        keywords = item.get("keywords") or LineDict()
+        if not isinstance(keywords, LineDict):
             problems.add(_line(item, "keywords"), f"{what}: 'keywords' must map zh/en to lists")
-            keywords = _LineDict()
+            keywords = LineDict()
         _check_keys(keywords, {"zh", "en"}, f"keywords of {what}", problems)
         tech = Technology(
             id=tech_id, name_zh=_text(item, "name_zh", what, problems),
@@ -404,34 +371,3 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str]:
             elif nxt not in done:
                 stack.append((nxt, iter(graph.get(nxt, []))))
     return []
-
-
-# --- patent -> segment mapping -----------------------------------------------------------
-
-
-def match_technologies(template: ChainTemplate, classes: Iterable[str]) -> list[str]:
-    """Ids of the technologies whose IPC/CPC patterns cover any of ``classes``, in file order.
-
-    Codes that cannot be parsed are ignored: patent exports carry stray text.
-    """
-    hits: set[str] = set()
-    for raw in classes:
-        hits |= template._index.labels_for(raw)
-    return [t for t in template.technologies if t in hits]
-
-
-def match_segments(template: ChainTemplate, classes: Iterable[str]) -> dict[str, float]:
-    """Fractional segment membership of a patent from its classes.
-
-    A patent belongs to the segments of the technologies its classes fall under, each of the
-    n distinct segments with weight 1/n (the weights sum to 1; empty when nothing matches).
-    Keys follow chain order.
-    """
-    seg_ids: set[str] = set()
-    for tech_id in match_technologies(template, classes):
-        seg_ids.update(template.technologies[tech_id].segments)
-    if not seg_ids:
-        return {}
-    share = 1.0 / len(seg_ids)
-    ordered = sorted(seg_ids, key=lambda s: (template.segments[s].order, s))
-    return {s: share for s in ordered}

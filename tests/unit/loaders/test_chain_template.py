@@ -8,13 +8,8 @@ from pathlib import Path
 import pytest
 
 from innochain.errors import LoadError
-from innochain.loaders.chain_template import (
-    ChainTemplate,
-    find_cycle,
-    load_chain_template,
-    match_segments,
-    match_technologies,
-)
+from innochain.loaders.chain_matching import match_segments, match_technologies
+from innochain.loaders.chain_template import ChainTemplate, find_cycle, load_chain_template
 
 ROOT = Path(__file__).resolve().parents[3]
 PV_TEMPLATE = ROOT / "seed_data" / "chains" / "pv.yaml"
