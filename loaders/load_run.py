@@ -24,6 +24,7 @@ from tqdm import tqdm
 
 from innochain.graph.store import FreshGraphLoad, GraphStore, SupportsFreshLoad
 from innochain.graph.writes import existing_keys, upsert_nodes, upsert_relationships
+from innochain.loaders.key_screen import screen_keys
 from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record, Reject
 
 
@@ -175,7 +176,7 @@ def run_load(store: GraphStore | None, kind: str, records: Iterable[Record], *,
         writer = _BatchedWriter(None if dry_run else store, report, batch_size)
     origins: dict[str, set[int]] = defaultdict(set)  # file -> lines read
     with _collector_paused():
-        _consume(records, writer, origins, progress)
+        _consume(screen_keys(records), writer, origins, progress)
         writer.flush()
     report.rejects = sorted(writer.rejects, key=lambda r: (r.file, r.line))
     report.rows_read = sum(len(lines) for lines in origins.values())

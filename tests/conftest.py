@@ -14,9 +14,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from innochain.graph.falkordb_store import FalkorDBStore
 from innochain.graph.store import GraphStore
+
+# In CI the fuzz tests run a fixed, seeded set of examples, so a red run can be repeated and a
+# green one stays green; locally every run explores new examples (and keeps what fails).
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("INNOCHAIN_SHARED_DATA", ROOT.parent / "shared" / "data"))

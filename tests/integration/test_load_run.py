@@ -32,3 +32,19 @@ def test_links_to_unknown_firms_are_rejected_and_a_second_run_changes_nothing(
         assert (int(counts["n"]), int(counts["r"])) == (2_500, 2_499)
     runs = store.run("MATCH (r:LoadRun) RETURN r.rows_read AS rows_read")
     assert runs["rows_read"].tolist() == [5_000]
+
+
+def _with_a_paragraph_for_an_id() -> Iterator[Record]:
+    """Row 3's id is a paragraph: 5,000 characters crashed FalkorDB 4.16 under its unique
+    constraint before such rows were refused."""
+    yield NodeRecord("Organization", "o1", {"name": "企业1"}, Origin("o.csv", 2), role="Firm")
+    yield NodeRecord("Organization", "据" * 5_000, {"name": "?"}, Origin("o.csv", 3), role="Firm")
+    yield NodeRecord("Organization", "o2", {"name": "企业2"}, Origin("o.csv", 4), role="Firm")
+
+
+def test_an_overlong_id_is_one_reject_and_the_server_keeps_answering(store: GraphStore) -> None:
+    for _ in range(2):
+        report = run_load(store, "test", _with_a_paragraph_for_an_id(), files=["o.csv"])
+        assert [(r.file, r.line) for r in report.rejects] == [("o.csv", 3)]
+        names = store.run("MATCH (n:Organization) RETURN n.name AS name ORDER BY name")
+        assert names["name"].tolist() == ["企业1", "企业2"]
