@@ -16,7 +16,11 @@ Party(name='JinkoSolar Holding Co., Ltd.', alias='JinkoSolar Holding Co., Ltd. a
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from innochain.loaders.organization_ids import organization_key
+from innochain.loaders.pv_makers import maker_country
+from innochain.loaders.records import NodeRecord, Origin
 
 # Qualifiers that say "this firm and its group", not part of the name (matched at the end).
 _TRAILING = re.compile(
@@ -53,3 +57,14 @@ def split_parties(cell: str) -> list[Party]:
             if party.name not in {p.name for p in out}:
                 out.append(party)
     return out
+
+
+def party_node(party: Party, origin: Origin, source: str) -> NodeRecord:
+    """The firm a party names: keyed by its name, the cell's full text kept as an alias, the
+    country where the maker is known."""
+    props: dict[str, Any] = {"name": party.name, "role": "firm", "source": source}
+    if party.alias:
+        props["aliases"] = [party.alias]
+    if country := maker_country(party.name):
+        props["country"] = country
+    return NodeRecord("Organization", organization_key(party.name), props, origin, role="Firm")

@@ -17,9 +17,8 @@ from typing import Any
 
 from innochain.loaders.field_parsing import FieldError, parse_year
 from innochain.loaders.organization_ids import organization_key
-from innochain.loaders.party_names import Party, split_parties
+from innochain.loaders.party_names import party_node, split_parties
 from innochain.loaders.publication_numbers import parse_publication_number
-from innochain.loaders.pv_makers import maker_country
 from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record, Reject
 from innochain.loaders.tabular import ColumnError, ColumnSpec, read_table, typed_row
 
@@ -113,15 +112,6 @@ def _kinded_spellings(numbers: Iterator[str]) -> dict[str, str]:
             if base in spellings and len(spellings - {base}) == 1}
 
 
-def _party_node(party: Party, origin: Origin) -> NodeRecord:
-    props: dict[str, Any] = {"name": party.name, "role": "firm", "source": SOURCE}
-    if party.alias:
-        props["aliases"] = [party.alias]
-    if country := maker_country(party.name):
-        props["country"] = country
-    return NodeRecord("Organization", organization_key(party.name), props, origin, role="Firm")
-
-
 def _case_records(origin: Origin, row: dict[str, str], numbers: list[str]) -> Iterator[Record]:
     case_id = row["case_id"]
     props: dict[str, Any] = {"title": f"{row['plaintiff']} v. {row['defendants']}",
@@ -135,7 +125,7 @@ def _case_records(origin: Origin, row: dict[str, str], numbers: list[str]) -> It
     linked: set[tuple[str, str]] = set()  # two spellings of one firm give one edge
     for column, side in (("plaintiff", "plaintiff"), ("defendants", "defendant")):
         for party in split_parties(row[column]):
-            yield _party_node(party, origin)
+            yield party_node(party, origin, SOURCE)
             org = organization_key(party.name)
             if (org, side) not in linked:
                 linked.add((org, side))

@@ -20,9 +20,8 @@ from typing import Any
 from innochain.loaders.chain_loader import node_id
 from innochain.loaders.field_parsing import FieldError, parse_year
 from innochain.loaders.organization_ids import organization_key
-from innochain.loaders.party_names import Party, split_parties
-from innochain.loaders.pv_makers import maker_country
-from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record, Reject
+from innochain.loaders.party_names import party_node, split_parties
+from innochain.loaders.records import EdgeRecord, Origin, Record, Reject
 from innochain.loaders.tabular import ColumnSpec, read_table
 
 KIND = "pv-supply-links"
@@ -139,15 +138,6 @@ def _merge_supply_details(edge: dict[str, Any], row: dict[str, str]) -> None:
             edge[prop] = f"{edge[prop]}; {text}" if edge.get(prop) else text
 
 
-def _org_node(party: Party, origin: Origin) -> NodeRecord:
-    props: dict[str, Any] = {"name": party.name, "role": "firm", "source": SOURCE}
-    if party.alias:
-        props["aliases"] = [party.alias]
-    if country := maker_country(party.name):
-        props["country"] = country
-    return NodeRecord("Organization", organization_key(party.name), props, origin, role="Firm")
-
-
 def _row_records(origin: Origin, row: dict[str, str],
                  links: dict[tuple[str, str, str], dict[str, Any]],
                  written: set[tuple[str, str, str]], chain: str | None) -> Iterator[Record]:
@@ -158,7 +148,7 @@ def _row_records(origin: Origin, row: dict[str, str],
     for side, parties in sides.items():
         segments = segment_ids(row.get(f"{side}_segment", ""), row.get("product", ""))
         for party in parties:
-            yield _org_node(party, origin)
+            yield party_node(party, origin, SOURCE)
             for seg in segments if chain else ():
                 yield EdgeRecord("ACTIVE_IN", "Organization", organization_key(party.name),
                                  "Segment", node_id(chain, seg),
