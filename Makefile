@@ -23,7 +23,7 @@ demo: install
 test: dev
 	bash tools/system-deps.sh
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=30
 
 lock: $(BIN)/python
 	$(BIN)/pip install -q uv==0.13.8
