@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -29,6 +27,7 @@ from innochain.loaders.chain_template import load_chain_template
 from innochain.loaders.load_run import LoadReport, run_load
 from innochain.loaders.records import Record
 from innochain.loaders.synthetic_patents import generate_portfolio, power_law_holders
+from tests.crash_trials import kill_child_load, wait_for_patents
 from tests.graph_checksum import graph_checksum, node_counts
 
 pytestmark = pytest.mark.falkordb
@@ -98,18 +97,19 @@ def clean_load(tmp_path_factory: pytest.TempPathFactory) -> str:
         falkordb_server.stop(data_dir)
 
 
-def _wait_for_patents(data_dir: Path, target: int, timeout: float = 60.0) -> int:
-    """Poll the graph (as a reader) until it holds `target` patents; the count seen."""
-    watcher = FalkorDBStore(f"falkordb://{data_dir}?graph={GRAPH}", data_dir=data_dir,
-                            graph=GRAPH, read_only=True)
-    try:
-        deadline = time.monotonic() + timeout
-        while (seen := node_counts(watcher).get("Patent", 0)) < target:
-            assert time.monotonic() < deadline, f"the load never reached {target} patents"
-            time.sleep(0.01)
-        return seen
-    finally:
-        watcher.close()
+def _wait_for_patents(data_dir: Path, target: int) -> int:
+    return wait_for_patents(lambda: FalkorDBStore(f"falkordb://{data_dir}?graph={GRAPH}",
+                                                  data_dir=data_dir, graph=GRAPH,
+                                                  read_only=True),
+                            target, timeout=60.0, pause=0.01)
+
+
+def run_child_load(data_dir: str) -> None:
+    """The load a loader-kill trial runs in its child process."""
+    store = _open(Path(data_dir))
+    print("loading", flush=True)
+    load_portfolio(store, paced=True)
+    print("done", flush=True)
 
 
 def _server_kill_trial(data_dir: Path, target: int) -> tuple[str, int]:
@@ -148,24 +148,8 @@ def _server_kill_trial(data_dir: Path, target: int) -> tuple[str, int]:
 def _loader_kill_trial(data_dir: Path, target: int) -> tuple[str, int]:
     """Load in a child process, SIGKILL it once `target` patents are in, re-run here."""
     falkordb_server.start_or_reuse(data_dir)
-    code = ("import sys; sys.path.append(sys.argv[1]);"
-            "from tests.integration.test_crash_recovery import _open, load_portfolio;"
-            "from pathlib import Path; store = _open(Path(sys.argv[2]));"
-            "print('loading', flush=True); load_portfolio(store, paced=True);"
-            "print('done', flush=True)")
-    child = subprocess.Popen([sys.executable, "-P", "-c", code, str(ROOT), str(data_dir)],
-                             stdout=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "loading"
-        _wait_for_patents(data_dir, target)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-        assert child.returncode == -signal.SIGKILL
-        assert "done" not in child.stdout.read(), "the load finished before the kill"
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+    kill_child_load("tests.integration.test_crash_recovery", str(data_dir),
+                    lambda: _wait_for_patents(data_dir, target))
     store = _open(data_dir)
     try:
         kept = node_counts(store).get("Patent", 0)

@@ -12,10 +12,7 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +22,7 @@ from innochain.errors import BackendUnavailable
 from innochain.graph.neo4j_store import Neo4jStore
 from innochain.loaders.load_run import LoadReport, run_load
 from innochain.neo4j_devserver import Neo4jDevServer, start_neo4j
+from tests.crash_trials import kill_child_load, wait_for_patents
 from tests.graph_checksum import graph_checksum, node_counts, rel_counts
 from tests.integration.test_crash_recovery import BATCH, PATENTS, portfolio
 
@@ -104,17 +102,17 @@ def clean_load(neo4j_crash: KillableNeo4j) -> tuple[str, dict[str, int], dict[st
         store.close()
 
 
-def _wait_for_patents(uri: str, target: int, timeout: float = 120.0) -> int:
-    """Poll the graph (read transactions) until it holds `target` patents; the count seen."""
-    watcher = _open(uri, read_only=True)
-    try:
-        deadline = time.monotonic() + timeout
-        while (seen := node_counts(watcher).get("Patent", 0)) < target:
-            assert time.monotonic() < deadline, f"the load never reached {target} patents"
-            time.sleep(0.02)
-        return seen
-    finally:
-        watcher.close()
+def _wait_for_patents(uri: str, target: int) -> int:
+    return wait_for_patents(lambda: _open(uri, read_only=True), target, timeout=120.0,
+                            pause=0.02)
+
+
+def run_child_load(uri: str) -> None:
+    """The load a loader-kill trial runs in its child process."""
+    store = _open(uri)
+    print("loading", flush=True)
+    load_portfolio(store)
+    print("done", flush=True)
 
 
 def _server_kill_trial(neo4j: KillableNeo4j, target: int) -> tuple[str, int, str]:
@@ -158,23 +156,8 @@ def _loader_kill_trial(neo4j: KillableNeo4j, target: int) -> tuple[str, int, str
     store = _open(neo4j.uri)
     store.clear()
     store.close()
-    code = ("import sys; sys.path.append(sys.argv[1]);"
-            "from tests.integration.test_crash_recovery_neo4j import _open, load_portfolio;"
-            "store = _open(sys.argv[2]);"
-            "print('loading', flush=True); load_portfolio(store); print('done', flush=True)")
-    child = subprocess.Popen([sys.executable, "-P", "-c", code, str(ROOT), neo4j.uri],
-                             stdout=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "loading"
-        _wait_for_patents(neo4j.uri, target)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-        assert child.returncode == -signal.SIGKILL
-        assert "done" not in child.stdout.read(), "the load finished before the kill"
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+    kill_child_load("tests.integration.test_crash_recovery_neo4j", neo4j.uri,
+                    lambda: _wait_for_patents(neo4j.uri, target))
     again = _open(neo4j.uri)
     try:
         kept = node_counts(again).get("Patent", 0)
