@@ -38,6 +38,7 @@ from innochain.loaders.records import EdgeRecord, NodeRecord, Reject
 from innochain.loaders.tabular import ColumnSpec
 from tests.graph_checksum import run_test_query
 from tests.property.fuzz_checks import expected_records
+from tests.property.fuzz_mutations import damaged_bytes
 
 CORPUS = Path(__file__).parent / "corpus"
 ARTIFACTS = Path(os.environ.get("INNOCHAIN_TEST_ARTIFACTS",
@@ -150,20 +151,6 @@ def xlsx_bytes(table: Table) -> bytes:
 
 
 @st.composite
-def damaged(draw: st.DrawFn, data: bytes) -> bytes:
-    """The bytes as they are, or with a stray quote, a cut, or random bytes put in."""
-    how = draw(st.sampled_from(["none"] * 5 + ["quote", "cut", "insert"]))
-    at = draw(st.integers(0, len(data)))
-    if how == "quote":
-        return data[:at] + b'"' + data[at:]
-    if how == "cut":
-        return data[:at]
-    if how == "insert":
-        return data[:at] + draw(st.binary(min_size=1, max_size=8)) + data[at:]
-    return data
-
-
-@st.composite
 def table_files(draw: st.DrawFn, kind: str) -> tuple[str, bytes]:
     """(suffix, file bytes) of a generated and possibly damaged table."""
     table = draw(tables(kind))
@@ -173,7 +160,7 @@ def table_files(draw: st.DrawFn, kind: str) -> tuple[str, bytes]:
             data = _damaged_xlsx(data, draw(st.integers(0, 10_000)))
         return ".xlsx", data
     data = csv_bytes(table, draw(st.sampled_from(ENCODINGS[:3] * 3 + ENCODINGS[3:])))
-    return ".csv", draw(damaged(data))
+    return ".csv", draw(damaged_bytes(data))
 
 
 def _damaged_xlsx(data: bytes, at: int) -> bytes:
