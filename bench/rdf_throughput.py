@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import resource
 import sys
@@ -41,39 +40,15 @@ from innochain.rdf.serializers import FORMATS
 from innochain.rdf.triples import ExportStats
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # scale_graph, scale_bulk beside us
+from store_write import falkordb_backend, neo4j_backend  # noqa: E402
 
 
 @contextmanager
 def open_backend(name: str, tmp: Path) -> Iterator[GraphStore]:
     """An empty store on the named backend, closed (and its server stopped) afterwards."""
-    if name == "falkordb":
-        from innochain.graph.falkordb_store import FalkorDBStore
-
-        store: GraphStore = FalkorDBStore(f"falkordb://{tmp / 'fdb'}", data_dir=tmp / "fdb")
-        try:
-            yield store
-        finally:
-            store.close()
-        return
-    from innochain.graph.neo4j_store import Neo4jStore
-
-    uri = os.environ.get("NEO4J_URI")
-    if uri:
-        store = Neo4jStore(uri, username=os.environ.get("NEO4J_USERNAME"),
-                           password=os.environ.get("NEO4J_PASSWORD"))
-        try:
-            yield store
-        finally:
-            store.close()
-        return
-    from innochain.neo4j_devserver import start_neo4j
-
-    with start_neo4j(tmp / "neo4j", heap="2g") as server:
-        store = Neo4jStore(server.uri)
-        try:
-            yield store
-        finally:
-            store.close()
+    backend = falkordb_backend if name == "falkordb" else neo4j_backend
+    with backend(tmp) as store:
+        yield store
 
 
 def _rels(store: GraphStore, rel: str, src: str, dst: str, rows: list[dict[str, Any]]) -> None:

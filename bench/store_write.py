@@ -40,8 +40,10 @@ def neo4j_backend(tmp: Path) -> Iterator[GraphStore]:
     if uri:
         store = Neo4jStore(uri, username=os.environ.get("NEO4J_USERNAME"),
                            password=os.environ.get("NEO4J_PASSWORD"))
-        yield store
-        store.close()
+        try:
+            yield store
+        finally:
+            store.close()
         return
     from innochain.neo4j_devserver import start_neo4j
 
