@@ -14,7 +14,7 @@ def match_technologies(template: ChainTemplate, classes: Iterable[str]) -> list[
     """
     hits: set[str] = set()
     for raw in classes:
-        hits |= template._index.labels_for(raw)
+        hits |= template.technologies_covering(raw)
     return [t for t in template.technologies if t in hits]
 
 

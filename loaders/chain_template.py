@@ -93,6 +93,11 @@ class ChainTemplate:
         """All (upstream, downstream) FEEDS pairs."""
         return [(s.id, t) for s in self.segments.values() for t in s.feeds]
 
+    def technologies_covering(self, code: str) -> set[str]:
+        """Ids of the technologies whose IPC/CPC patterns cover ``code`` (none when it does
+        not parse)."""
+        return self._index.labels_for(code)
+
     def technologies_of(self, segment_id: str) -> list[Technology]:
         """Technologies that list ``segment_id`` (the USES edges of that segment)."""
         return [t for t in self.technologies.values() if segment_id in t.segments]
