@@ -26,15 +26,26 @@ def _ident(name: str) -> str:
 
 
 def node_merge_statement(label: str, role: str | None = None) -> str:
-    """`UNWIND $rows` MERGE of nodes by key; `row.props` is set on top (null removes)."""
+    """`UNWIND $rows` upsert of nodes by key; `row.props` is set on top (null removes).
+
+    With a role label, a new node is created with both labels at once and only a node
+    already there gets the role with SET: on FalkorDB, adding a label to a node costs time
+    in proportion to the whole graph (22 s for 4,411 new firms in a graph of 100k nodes,
+    against 0.6 s created with both labels). Rows must name each key once
+    (`upsert_nodes` merges repeats), since no row sees a node another row creates.
+    """
     spec = node_type(label)
-    role_set = ""
-    if role is not None:
-        if label != "Organization" or role not in ORGANIZATION_ROLES:
-            raise ValueError(f"role label {role!r} is not one of {ORGANIZATION_ROLES}")
-        role_set = f" SET n:{role}"
-    return (f"UNWIND $rows AS row MERGE (n:{spec.label} {{{_ident(spec.key)}: row.key}}) "
-            f"SET n += row.props{role_set}")
+    if role is None:
+        return (f"UNWIND $rows AS row MERGE (n:{spec.label} {{{_ident(spec.key)}: row.key}}) "
+                "SET n += row.props")
+    if label != "Organization" or role not in ORGANIZATION_ROLES:
+        raise ValueError(f"role label {role!r} is not one of {ORGANIZATION_ROLES}")
+    key = _ident(spec.key)
+    return (f"UNWIND $rows AS row OPTIONAL MATCH (found:{spec.label} {{{key}: row.key}}) "
+            "FOREACH (_ IN CASE WHEN found IS NULL THEN [1] ELSE [] END | "
+            f"CREATE (n:{spec.label}:{role} {{{key}: row.key}}) SET n += row.props) "
+            "FOREACH (_ IN CASE WHEN found IS NULL THEN [] ELSE [1] END | "
+            f"SET found += row.props, found:{role})")
 
 
 def rel_merge_statement(rel: str, src_label: str, dst_label: str) -> str:
@@ -67,9 +78,27 @@ class RelWriteOutcome:
 
 def upsert_nodes(store: GraphStore, label: str, rows: Iterable[Mapping[str, Any]], *,
                  role: str | None = None, batch_size: int = 5000) -> int:
-    """Write rows `{key, props}`; returns how many rows were sent."""
+    """Write rows `{key, props}`; returns how many rows were sent.
+
+    With a role, repeats of a key are merged first (later properties win), as MERGE would.
+    """
+    if role is not None:
+        rows = _merged_by_key(rows)
     result = store.write_batches(node_merge_statement(label, role), rows, batch_size)
     return result.rows_sent
+
+
+def _merged_by_key(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    merged: dict[Any, Mapping[str, Any]] = {}
+    for row in rows:
+        held = merged.get(row["key"])
+        if held is None:
+            merged[row["key"]] = row
+        else:
+            merged[row["key"]] = {"key": row["key"],
+                                  "props": {**(held.get("props") or {}),
+                                            **(row.get("props") or {})}}
+    return list(merged.values())
 
 
 def upsert_relationships(store: GraphStore, rel: str, src_label: str, dst_label: str,
@@ -108,8 +137,12 @@ def upsert_relationships(store: GraphStore, rel: str, src_label: str, dst_label:
     if sum(int(r.get("written") or 0) for r in result.returned) >= len(payload):
         return RelWriteOutcome(set(range(len(owner))), [])
     # Some rows matched no endpoint: those whose ends both exist are the ones written.
-    srcs = existing_keys(store, src_label, sorted({p["src"] for p in payload}))
-    dsts = existing_keys(store, dst_label, sorted({p["dst"] for p in payload}))
+    if src_label == dst_label:  # one look-up for both ends (product to product, ...)
+        srcs = dsts = existing_keys(store, src_label, sorted(
+            {p["src"] for p in payload} | {p["dst"] for p in payload}))
+    else:
+        srcs = existing_keys(store, src_label, sorted({p["src"] for p in payload}))
+        dsts = existing_keys(store, dst_label, sorted({p["dst"] for p in payload}))
     sent_ok = {i for i, p in enumerate(payload) if p["src"] in srcs and p["dst"] in dsts}
     written = {i for i, rep in enumerate(owner) if rep in sent_ok}
     return RelWriteOutcome(written, [i for i in range(len(owner)) if i not in written])

@@ -49,6 +49,24 @@ def test_write_batches_of_10000_rows_twice_gives_the_same_counts(store: GraphSto
         assert _count(store, "MATCH ()-[r:SUPPLIES]->() RETURN count(r) AS c") == 10_000
 
 
+def test_role_labels_are_added_and_repeated_keys_merged(store: GraphStore) -> None:
+    # A new node gets its role when created, one already there gets it set; repeats of a key
+    # in one call are one node with the later properties, as MERGE gives.
+    store.ensure_schema()
+    upsert_nodes(store, "Organization", [{"key": "org:a", "props": {"name": "甲", "v": 0}}])
+    sent = upsert_nodes(store, "Organization", [
+        {"key": "org:a", "props": {"v": 1}}, {"key": "org:b", "props": {"v": 1, "w": 1}},
+        {"key": "org:b", "props": {"v": 2}}], role="Firm")
+    upsert_nodes(store, "Organization", [{"key": "org:b", "props": {"w": None}}],
+                 role="Institute")
+    frame = store.run("MATCH (n:Organization) RETURN n.id AS id, n.name AS name, n.v AS v, "
+                      "n.w AS w, n:Firm AS firm, n:Institute AS institute ORDER BY id")
+    assert sent == 2
+    assert frame.to_dict("records") == [
+        {"id": "org:a", "name": "甲", "v": 1, "w": None, "firm": True, "institute": False},
+        {"id": "org:b", "name": None, "v": 2, "w": None, "firm": True, "institute": True}]
+
+
 def test_relationship_to_a_missing_node_is_reported_not_created(store: GraphStore) -> None:
     store.ensure_schema()
     upsert_nodes(store, "Organization", ORG_ROWS[:2])
