@@ -1,13 +1,16 @@
 """The full load of every shared real data set, through the product's own path, per backend.
 
     python bench/load_real.py [--backends falkordb,neo4j] [--only KIND,...] [--json FILE]
-                              [--skip-peer] [--workdir DIR]
+                              [--skip-peer] [--workdir DIR] [--derive-each]
 
 Each data set is one `load_files(store, KIND, PATHS)` call (what `innochain load KIND PATH`
 runs) in a process of its own, in the order below, into one graph that starts empty on a
-backend started for the run (as bench/query_latency.py does). Per loader: rows read, loaded,
-rejected, wall time of the `load_files` call (derivation of chain membership or summaries
-included), rows read per second, the loader process's peak RSS (ru_maxrss) and the database
+backend started for the run (as bench/query_latency.py does). The loads leave the derived
+values (chain membership, summaries) to one `derive_after` call with every kind, made by the
+last load's process and counted in its time, as a build of several kinds does; with
+`--derive-each` every load derives, as separate `innochain load` commands do. Per loader:
+rows read, loaded, rejected, wall time of the `load_files` call (and of the derivation the
+last load runs), rows read per second, the loader process's peak RSS (ru_maxrss) and the database
 process's peak RSS during that load (VmHWM, reset before each load through
 /proc/<pid>/clear_refs). Then the same rows through `falkordb-bulk-insert` into a fresh
 embedded server (bench/load_real_peer.py) and our rows/s as a ratio of its rate.
@@ -61,11 +64,16 @@ def step_paths(files: tuple[str, ...]) -> list[Path]:
 
 
 # -- one loader, in its own process -----------------------------------------------------------
-def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None) -> dict[str, Any]:
-    """One `load_files` call timed; with `rows_out`, the rows it wrote pickled for the peer."""
+def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None,
+              derive: str | None) -> dict[str, Any]:
+    """One `load_files` call timed; with `rows_out`, the rows it wrote pickled for the peer.
+
+    `derive`: "each" to derive after this load as `innochain load` does, a comma-separated
+    list of the build's kinds to derive once for all of them after it (timed apart), or None.
+    """
     from innochain.graph.connect import open_store
     from innochain.loaders.cypher_files import read_cypher
-    from innochain.loaders.load_files import context_from, load_files
+    from innochain.loaders.load_files import context_from, derive_after, load_files
     from innochain.loaders.organization_resolution import resolved_records
     from innochain.loaders.registry import loader_spec
     from innochain.settings import Settings
@@ -78,8 +86,13 @@ def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None) -> 
                 "records")
         baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started = time.perf_counter()
-        report = load_files(store, kind, paths).report
+        report = load_files(store, kind, paths, derive=derive == "each").report
         seconds = time.perf_counter() - started
+        derive_seconds = 0.0
+        if derive and derive != "each":
+            started = time.perf_counter()
+            derive_after(store, derive.split(","))
+            derive_seconds = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         if rows_out is not None:  # after the timed load: warm caches cannot help it
             spec = loader_spec(kind)
@@ -91,7 +104,8 @@ def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None) -> 
         store.close()
     return {"kind": kind, "rows_read": report.rows_read, "rows_loaded": report.rows_loaded,
             "rows_rejected": report.rows_rejected, "nodes": report.nodes,
-            "edges": report.edges, "seconds": seconds, "run_load_seconds": report.seconds,
+            "edges": report.edges, "seconds": seconds + derive_seconds,
+            "derive_seconds": derive_seconds, "run_load_seconds": report.seconds,
             "rss_baseline_mib": baseline / 1024,
             "rss_peak_mib": peak / 1024}
 
@@ -106,10 +120,11 @@ def reset_peak(pid: int) -> bool:
 
 
 def load_step(session: BackendSession, uri: str, kind: str, paths: list[Path],
-              rows_out: Path | None) -> dict[str, Any]:
+              rows_out: Path | None, derive: str | None) -> dict[str, Any]:
     per_load = reset_peak(session.pid)
     cmd = [sys.executable, __file__, "--child", kind, "--uri", uri,
-           *(["--rows-out", str(rows_out)] if rows_out else []), *map(str, paths)]
+           *(["--rows-out", str(rows_out)] if rows_out else []),
+           *(["--derive", derive] if derive else []), *map(str, paths)]
     started = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode:
@@ -123,7 +138,8 @@ def load_step(session: BackendSession, uri: str, kind: str, paths: list[Path],
 
 # -- a backend's full build -------------------------------------------------------------------
 def build(backend: str, home: Path, steps: list[tuple[str, list[Path]]],
-          peer_dir: Path | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+          peer_dir: Path | None, derive_each: bool = False
+          ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     opener: Callable[[Path], AbstractContextManager[BackendSession]] = \
         falkordb_session if backend == "falkordb" else neo4j_session
     results = []
@@ -132,11 +148,16 @@ def build(backend: str, home: Path, steps: list[tuple[str, list[Path]]],
         started = time.perf_counter()
         for number, (kind, paths) in enumerate(steps):
             rows_out = peer_dir / f"{number:02d}-{kind}.pickle" if peer_dir else None
-            result = load_step(session, uri, kind, paths, rows_out)
+            derive = "each" if derive_each else (
+                ",".join(k for k, _ in steps) if number == len(steps) - 1 else None)
+            result = load_step(session, uri, kind, paths, rows_out, derive)
             result["backend"] = backend
             results.append(result)
             print(f"{backend:<9} {kind:<16} {result['rows_read']:>8} rows "
                   f"{result['seconds']:>7.1f} s", flush=True)
+            if result["derive_seconds"]:
+                print(f"{backend:<9} {'(derive once)':<16} {'':>8}      "
+                      f"{result['derive_seconds']:>7.1f} s", flush=True)
         wall = time.perf_counter() - started
         counts = {
             "nodes": int(session.store.run("MATCH (n) RETURN count(n) AS c").iloc[0]["c"]),
@@ -183,6 +204,10 @@ def print_tables(results: list[dict[str, Any]], totals: dict[str, dict[str, Any]
               f"{r['db_peak_mib']:>7.0f}")
     print("wall s: the load_files call; write s: its run_load part (records and writes), the "
           "rest is resolution's first pass and derivation; MiB: peak RSS")
+    for r in results:
+        if r.get("derive_seconds"):
+            print(f"{r['backend']}: the derivation once after every load, in the {r['kind']} "
+                  f"line: {r['derive_seconds']:.1f} s")
     for backend, t in totals.items():
         target = f" (target < {TARGET_SECONDS:.0f} s)" if backend == "falkordb" else ""
         print(f"{backend}: full build {t['load_seconds']:.1f} s in load_files{target}, "
@@ -212,13 +237,18 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--skip-peer", action="store_true")
     parser.add_argument("--workdir", type=Path, help="keep the stores here (default: a temp dir)")
+    parser.add_argument("--derive-each", action="store_true",
+                        help="derive after every load (as separate `innochain load` commands "
+                             "do) instead of once after the last")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--uri", help=argparse.SUPPRESS)
     parser.add_argument("--rows-out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--derive", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_child(args.child, args.uri, args.paths, args.rows_out)))
+        print(json.dumps(run_child(args.child, args.uri, args.paths, args.rows_out,
+                                   args.derive)))
         return
     only = set(args.only.split(",")) if args.only else None
     unknown = (only or set()) - {kind for kind, _ in STEPS}
@@ -239,7 +269,8 @@ def main() -> None:
             if backend == "falkordb" and not args.skip_peer:
                 peer_dir = work / "peer-rows"
                 peer_dir.mkdir()
-            backend_results, totals[backend] = build(backend, work / backend, steps, peer_dir)
+            backend_results, totals[backend] = build(backend, work / backend, steps, peer_dir,
+                                                     args.derive_each)
             results += backend_results
             if peer_dir is not None:
                 peer = run_peer(peer_dir, backend_results, work)
