@@ -227,6 +227,11 @@ def t(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def every_language(key: str) -> tuple[str, ...]:
+    """The text for a key in each language (to recognise a choice made in the other one)."""
+    return TEXTS[key]
+
+
 def bilingual(text: Bilingual) -> str:
     """A header text (title, description) in the current language."""
     return text.zh if lang() == "zh" else text.en

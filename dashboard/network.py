@@ -4,7 +4,10 @@ The vis-network script is inlined and pyvis's Bootstrap links to a CDN are remov
 maps draw with no internet access and send no request anywhere. vis-network's own 220 kB
 stylesheet (icons of the navigation and editing toolbars, which these maps do not show) is
 swapped for the few rules the tooltips need, and every node is placed in Python (no physics
-simulation in the browser), so a map costs the page little to draw.
+simulation in the browser), so a map costs the page little to draw. pyvis (with networkx
+and IPython behind it, about a second) is imported with the first map, not with the app, and
+a map's HTML is cached on its inputs (st.cache_data), so a rerun or another session does not
+build it again.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import pyvis
 import streamlit as st
-from pyvis.network import Network
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
 
 CLASS_COLOURS = {"strong": "#2e7d32", "weak": "#f9a825", "missing": "#c62828",
                  "unscored": "#78909c"}
@@ -41,6 +45,8 @@ TOOLTIP_CSS = (".vis-tooltip{position:absolute;visibility:hidden;padding:5px;whi
 @cache
 def _vis_stylesheet() -> str:
     """The stylesheet pyvis inlines (empty when this pyvis lays its files out otherwise)."""
+    import pyvis
+
     found = sorted(Path(pyvis.__file__).parent.glob("templates/lib/vis-*/vis-network.css"))
     return found[-1].read_text(encoding="utf-8") if found else ""
 
@@ -50,6 +56,8 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _network(height: int, directed: bool = True) -> Network:
+    from pyvis.network import Network
+
     net = Network(height=f"{height}px", width="100%", directed=directed, cdn_resources="in_line")
     net.toggle_physics(False)
     return net
@@ -93,6 +101,7 @@ def chain_map_height(segment_ids: list[str], firms: pd.DataFrame) -> int:
     return int(min(MAX_MAP_HEIGHT, max(MIN_MAP_HEIGHT, bottom + ROW_GAP_Y + 3 * FIRM_GAP_Y)))
 
 
+@st.cache_data(show_spinner=False, max_entries=200)
 def chain_map_html(segments: pd.DataFrame, links: pd.DataFrame, firms: pd.DataFrame,
                    classes: Mapping[str, str], names: Mapping[str, str],
                    class_names: Mapping[str, str], height: int = 460) -> str:
@@ -159,6 +168,7 @@ def ego_ring_positions(count: int) -> list[tuple[int, int]]:
     return positions
 
 
+@st.cache_data(show_spinner=False, max_entries=200)
 def ego_network_html(centre_id: str, centre_name: str, edges: pd.DataFrame,
                      height: int = 480) -> str:
     """One organisation and its neighbours on rings around it; `edges` is data.ego_network."""

@@ -1,7 +1,10 @@
-"""The dashboard's only way to the graph: the query runner, cached per URI, query and params.
+"""The dashboard's only way to the graph: the query runner, cached per graph version.
 
 The store is opened once per graph URI (st.cache_resource); each result is cached by
-(URI, query id, parameters) with st.cache_data, so going back to a page is instant.
+(URI, graph version, query id, parameters) with st.cache_data, so a page runs no query
+when someone has asked the same before. The graph version (`data.graph_version`: the load
+runs and when the last one finished) is itself asked at most every half minute, so a new
+`innochain load` shows within that time without restarting the dashboard.
 Errors are InnoChainError; the app shows them with st.error, never as a traceback.
 """
 
@@ -23,8 +26,11 @@ from innochain.queries.runner import QueryResult, run
 from innochain.queries.scoring import SCORERS, apply_scoring
 from innochain.settings import Settings
 
-# Results change only when someone loads data; ten minutes keeps a long session fresh.
-RESULT_TTL_SECONDS = 600
+# Results change only when someone loads data, and `innochain load` changes the graph
+# version that keys them; the TTL covers writes that record no load run (a neo4j-admin
+# import into a running server) and frees results of versions nobody asks about any more.
+RESULT_TTL_SECONDS = 3600
+GRAPH_VERSION_TTL_SECONDS = 30
 SERVER_INFO_TTL_SECONDS = 60
 
 
@@ -60,8 +66,23 @@ def query_spec(query_id: str) -> QuerySpec:
     return load_library().query(query_id)
 
 
+@st.cache_data(show_spinner=False, ttl=GRAPH_VERSION_TTL_SECONDS, max_entries=20)
+def _cached_version(uri: str) -> str:
+    row = run(_store_for(uri), "data.graph_version", {}).frame.iloc[0]
+    return f"{row['load_runs']}@{row['last_finished']}"
+
+
+def graph_version() -> str:
+    """What the graph's loads look like now (runs and last finish); part of every cache key."""
+    try:
+        return _cached_version(graph_uri())
+    except BackendUnavailable:
+        _store_for.clear()
+        raise
+
+
 @st.cache_data(show_spinner=False, ttl=RESULT_TTL_SECONDS, max_entries=2000)
-def _cached_run(uri: str, query_id: str, params: dict[str, Any]) -> QueryResult:
+def _cached_run(uri: str, version: str, query_id: str, params: dict[str, Any]) -> QueryResult:
     return run(_store_for(uri), query_id, params)
 
 
@@ -74,7 +95,7 @@ def _declared(query_id: str, params: dict[str, Any] | None) -> dict[str, Any]:
 def run_query(query_id: str, params: dict[str, Any] | None = None) -> QueryResult:
     """Run a pack query with only the parameters its header declares; cached."""
     try:
-        return _cached_run(graph_uri(), query_id, _declared(query_id, params))
+        return _cached_run(graph_uri(), graph_version(), query_id, _declared(query_id, params))
     except BackendUnavailable:
         # A server that went away may come back: reconnect on the next try.
         _store_for.clear()
@@ -82,8 +103,9 @@ def run_query(query_id: str, params: dict[str, Any] | None = None) -> QueryResul
 
 
 @st.cache_data(show_spinner=False, ttl=RESULT_TTL_SECONDS, max_entries=500)
-def _cached_scored(uri: str, query_id: str, params: dict[str, Any]) -> pd.DataFrame:
-    return apply_scoring(query_id, _cached_run(uri, query_id, params).frame)
+def _cached_scored(uri: str, version: str, query_id: str, params: dict[str, Any]
+                   ) -> pd.DataFrame:
+    return apply_scoring(query_id, _cached_run(uri, version, query_id, params).frame)
 
 
 def is_scored(query_id: str) -> bool:
@@ -94,14 +116,15 @@ def is_scored(query_id: str) -> bool:
 def run_scored(query_id: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
     """The query's frame with its scores and their parts (unchanged when it has no scorer)."""
     try:
-        return _cached_scored(graph_uri(), query_id, _declared(query_id, params))
+        return _cached_scored(graph_uri(), graph_version(), query_id,
+                              _declared(query_id, params))
     except BackendUnavailable:
         _store_for.clear()
         raise
 
 
 @st.cache_data(show_spinner=False, ttl=RESULT_TTL_SECONDS, max_entries=20)
-def _cached_report(uri: str, park_id: str, since: int) -> tuple[str, bytes]:
+def _cached_report(uri: str, version: str, park_id: str, since: int) -> tuple[str, bytes]:
     from innochain.reports.landscape_data import gather_landscape
     from innochain.reports.landscape_report import landscape_tables, render_landscape
     from innochain.reports.report_files import write_xlsx
@@ -117,7 +140,7 @@ def _cached_report(uri: str, park_id: str, since: int) -> tuple[str, bytes]:
 def landscape_report(park_id: str, since: int) -> tuple[str, bytes]:
     """The periodic landscape report (mode 12) as HTML, and its tables as XLSX; cached."""
     try:
-        return _cached_report(graph_uri(), park_id, since)
+        return _cached_report(graph_uri(), graph_version(), park_id, since)
     except BackendUnavailable:
         _store_for.clear()
         raise
@@ -139,7 +162,8 @@ def server_info() -> dict[str, str]:
 
 
 def clear_caches() -> None:
-    """Forget cached results (after a load) and reconnect."""
+    """Forget cached results and reconnect."""
+    _cached_version.clear()
     _cached_run.clear()
     _cached_scored.clear()
     _cached_report.clear()

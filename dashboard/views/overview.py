@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from innochain.dashboard.choosers import choose_segment, preset, segment_names, segments
-from innochain.dashboard.i18n import column_labels, score_labels, t
+from innochain.dashboard.i18n import column_labels, lang, score_labels, t
 from innochain.dashboard.network import (
     CLASS_COLOURS,
     chain_map_height,
@@ -36,7 +36,7 @@ def headline(strength: pd.DataFrame, firms: pd.DataFrame) -> None:
 
 
 def chain_map(park_id: str, strength: pd.DataFrame, firms: pd.DataFrame) -> None:
-    """The pyvis map: segments in chain order, coloured by class, park firms below."""
+    """The network map: segments in chain order, coloured by class, park firms below."""
     st.subheader(t("chain_map"))
     st.caption(t("chain_map_help"))
     legend = " ".join(f":{_colour_name(c)}-badge[{t(c)}]" for c in CLASSES)
@@ -45,9 +45,16 @@ def chain_map(park_id: str, strength: pd.DataFrame, firms: pd.DataFrame) -> None
     classes = dict(zip(strength["segment_id"], strength["strength"], strict=False))
     chain = segments(park_id)
     height = chain_map_height([str(s) for s in chain["segment_id"]], firms)
-    html = chain_map_html(chain, links, firms, classes, segment_names(park_id),
+    html = chain_map_html(chain, links, firms_named(firms), classes, segment_names(park_id),
                           {c: t(c) for c in (*CLASSES, "unscored")}, height=height)
     show_network(html, height)
+
+
+def firms_named(firms: pd.DataFrame) -> pd.DataFrame:
+    """The park firms with `firm` in the current language (firm_en falls back to Chinese)."""
+    if lang() != "en" or firms.empty:
+        return firms
+    return firms.assign(firm=firms["firm_en"].fillna(firms["firm"]))
 
 
 def _colour_name(cls: str) -> str:

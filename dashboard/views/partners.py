@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from innochain.dashboard.choosers import choose_organization, choose_technology
+from innochain.dashboard.choosers import choose_organization, choose_technology, display_name
 from innochain.dashboard.i18n import t
 from innochain.dashboard.network import ego_network_html, show_network
 from innochain.dashboard.page_frame import lazy_tabs, page_header, require_park
@@ -24,7 +24,7 @@ def ego_network(org_id: str) -> None:
         st.info(t("no_rows"))
         return
     found = run_query("data.organizations", {"org_id": org_id}).frame
-    centre = str(found.iloc[0]["name"]) if len(found) else org_id
+    centre = display_name(found.iloc[0].to_dict()) if len(found) else org_id
     show_network(ego_network_html(org_id, centre, edges, height=EGO_HEIGHT), EGO_HEIGHT)
     show_table(edges, key="partners_ego", file_stem=f"network-{org_id}",
                spec=query_spec("data.ego_network"))

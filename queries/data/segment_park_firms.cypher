@@ -2,8 +2,8 @@
 id: data.segment_park_firms
 title: {zh: 各环节园区企业, en: Park firms per segment}
 description:
-  zh: 园区企业所在的环节：持有该环节专利或声明在该环节经营，附其在该环节的专利数。
-  en: The segments park firms work in — holding patents there or declaring activity — with their patents in the segment.
+  zh: 园区企业所在的环节：持有该环节专利或声明在该环节经营，附其在该环节的专利数；没有英文名的企业，英文名列为中文名。
+  en: The segments park firms work in — holding patents there or declaring activity — with their patents in the segment; a firm with no English name has its Chinese name in the English column.
 task: 数据 data
 params:
   park_id: {type: str, required: true, ref: Park, example: park:demo,
@@ -23,6 +23,6 @@ WHERE f.role = 'firm'
 WITH s, f, size([(f)-[:OWNS]->(p:Patent)-[:IN_SEGMENT]->(s) | p]) AS patents,
      size([(f)-[:ACTIVE_IN]->(s) | s]) > 0 AS declared
 WHERE patents > 0 OR declared
-RETURN s.id AS segment_id, f.id AS firm_id, f.name AS firm, f.name_en AS firm_en, patents,
-       declared
+RETURN s.id AS segment_id, f.id AS firm_id, f.name AS firm,
+       coalesce(f.name_en, f.name) AS firm_en, patents, declared
 ORDER BY segment_id, patents DESC, firm_id

@@ -8,6 +8,7 @@ error box, not a traceback.
 from __future__ import annotations
 
 import io
+import json
 import socket
 import uuid
 from collections.abc import Iterator
@@ -147,6 +148,33 @@ def test_language_switch_changes_labels(app: AppTest) -> None:
     assert "Top patent holders" in [s.value for s in at.subheader]
 
 
+def _chain_map_html(at: AppTest) -> str:
+    maps = [str(e.proto.srcdoc) for e in at.get("iframe") if "vis-network" in e.proto.srcdoc]
+    assert maps, "the overview draws no chain map"
+    return maps[0]
+
+
+def test_chain_map_names_park_firms_in_the_chosen_language(app: AppTest) -> None:
+    deneng = json.dumps("德能公司")[1:-1]  # as the map's node data writes it
+    assert deneng in _chain_map_html(app)
+    app.sidebar.radio(key="lang").set_value("en").run()
+    english = _chain_map_html(app)
+    assert '"label": "Deneng"' in english and deneng not in english
+
+
+def test_open_tab_survives_the_language_switch(app: AppTest) -> None:
+    at = _open(app, "risk")
+    at.session_state["risk_tab"] = "诉讼情景 Litigation scenario"
+    at.run()
+    assert "诉讼情景推演" in [s.value for s in at.subheader]
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception and not at.error
+    assert at.session_state["risk_tab"] == "Litigation scenario"
+    assert "Litigation scenario" in [s.value for s in at.subheader]
+    at.sidebar.radio(key="lang").set_value("zh").run()
+    assert "诉讼情景推演" in [s.value for s in at.subheader]
+
+
 def test_gap_journey_preselects_the_segment(app: AppTest) -> None:
     app.selectbox(key="overview_segment@zh").set_value("fx:silicon").run()
     app.button(key="overview_go_attract").click().run()
@@ -201,6 +229,35 @@ def test_dead_backend_is_an_error_box(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _open_allowing_errors(at: AppTest, page: str) -> AppTest:
     return at.switch_page(f"views/{page}.py").run()
+
+
+def test_a_new_load_shows_without_a_restart(falkordb_dir: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from innochain.dashboard import query_access
+    from innochain.graph.writes import upsert_nodes
+
+    graph = f"reload_{uuid.uuid4().hex[:10]}"
+    uri = f"falkordb://{falkordb_dir}?graph={graph}"
+    store = FalkorDBStore(uri, data_dir=falkordb_dir, graph=graph)
+    try:
+        build_fixture_graph(store)
+        monkeypatch.setenv(ENV_URI, uri)
+        at = _open(AppTest.from_file(str(APP), default_timeout=TIMEOUT).run(), "data")
+        before = query_access.graph_version()
+        runs = [d.value for d in at.dataframe if "记录 id" in d.value.columns]
+        assert not runs or "organizations:later" not in runs[0]["记录 id"].tolist()
+        upsert_nodes(store, "LoadRun", [{"key": "organizations:later", "props": {
+            "kind": "organizations", "files": ["later.csv"], "rows_read": 1, "rows_loaded": 1,
+            "rows_rejected": 0, "finished": "2099-01-01T00:00:00+00:00", "seconds": 0.1}}])
+        query_access._cached_version.clear()  # as if the version's 30 seconds had passed
+        at.run()
+        assert query_access.graph_version() != before
+        runs = [d.value for d in at.dataframe if "记录 id" in d.value.columns]
+        assert runs and "organizations:later" in runs[0]["记录 id"].tolist()
+    finally:
+        query_access.clear_caches()
+        store.clear()
+        store.close()
 
 
 def test_empty_graph_says_what_to_load(falkordb_dir: Path,
