@@ -166,9 +166,14 @@ def _split_header(path: Path, text: str) -> _Header:
                    body_line=1 + text.count("\n", 0, body_start))
 
 
+# libyaml's safe loader where PyYAML was built with it: reading the 60 headers took a fresh
+# dashboard server 0.4 s in pure Python. Same documents, same problem marks.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(path: Path, header: _Header) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(header.text)
+        data = yaml.load(header.text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = header.first_line + (mark.line if mark is not None else 0)
