@@ -37,8 +37,10 @@ TABLES = (".csv", ".xlsx")
 class LoaderSpec:
     """One kind of load. `derives_segments`: patents changed, so chain membership is
     derived again afterwards; `accepts_directory`: a folder stands for the files in it;
-    `resolves`: organisation names go through entity resolution (not for RDF, whose IRIs
-    already are the resolved ids of the graph it came from)."""
+    `resolves`: organisation names go through entity resolution (not for kinds that name no
+    organisation, the classification schemes and chain templates, whose resolution pass was
+    a second read of the file for nothing; nor for RDF, whose IRIs already are the resolved
+    ids of the graph it came from)."""
 
     kind: str
     load: Loader
@@ -65,16 +67,18 @@ LOADERS: tuple[LoaderSpec, ...] = (
     LoaderSpec("cnipa", load_cnipa, "CNIPA / incoPat / PatSnap patent exports",
                (".csv", ".xlsx"), derives_segments=True),
     LoaderSpec("ipc", load_ipc_scheme, "WIPO IPC scheme all_ipc.csv (symbol<TAB>title)",
-               (".csv", ".tsv", ".txt")),
+               (".csv", ".tsv", ".txt"), resolves=False),
     LoaderSpec("ipc-titles", load_ipc_titles,
-               "IPC titles table symbol,wipo14,level,title_en (seed_data/reference)", (".csv",)),
+               "IPC titles table symbol,wipo14,level,title_en (seed_data/reference)", (".csv",),
+               resolves=False),
     LoaderSpec("ipc-technology", load_ipc_technology,
-               "WIPO IPC-technology concordance (35 fields) as Industry nodes", (".csv",)),
+               "WIPO IPC-technology concordance (35 fields) as Industry nodes", (".csv",),
+               resolves=False),
     LoaderSpec("rdf", rdf_loader.load_rdf, rdf_loader.DESCRIPTION, rdf_loader.FILE_TYPES,
                resolves=False),
     LoaderSpec("chain", load_chain,
                "chain template YAML; then derives patents' segment membership",
-               (".yaml", ".yml")),
+               (".yaml", ".yml"), resolves=False),
 )
 
 

@@ -68,7 +68,7 @@ def expected_records(store: GraphStore | None, kind: str, path: Path) -> list[Re
     if store is not None:
         known = store.run(read_cypher("organization_names"), read_only=True,
                           tag="tests/organization_names").to_dict("records")
-    if not spec.resolves:  # as load_files: RDF ids are already resolved
+    if not spec.resolves:  # as load_files: RDF ids are already resolved, schemes name none
         return list(screen_keys(spec.load([path], context)))
     records, _ = resolved_records(lambda: spec.load([path], context), known)
     return list(screen_keys(records))
