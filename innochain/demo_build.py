@@ -4,9 +4,10 @@ and seeded synthetic patent portfolios.
 Order matters: the chain first (segments for every later link), the real firms next (so the
 park's files can name them), the park's organisations before their links, the synthetic
 portfolios before the park files that name synthetic patents (licences, standards, cases),
-and segment membership last. Every step goes through `load_files`, the one path from files
-to graph (entity resolution included), except the portfolios, which the generator yields
-and `run_load` writes. Nothing here reads ../shared: the demo must build on a fresh clone.
+and segment membership last, derived once for all steps. Every step goes through
+`load_files`, the one path from files to graph (entity resolution included), except the
+portfolios, which the generator yields and `run_load` writes. Nothing here reads ../shared:
+the demo must build on a fresh clone.
 """
 
 from __future__ import annotations
@@ -124,7 +125,8 @@ def _file_step(store: GraphStore, root: Path, step: FileStep,
     if (step.kind, tuple(sorted(str(root / f) for f in step.files))) in done:
         return _skipped(step.title)
     started = time.perf_counter()
-    outcome = load_files(store, step.kind, [root / f for f in step.files])
+    # Derived values wait for the last step (_derive_step): the same graph, derived once.
+    outcome = load_files(store, step.kind, [root / f for f in step.files], derive=False)
     report = outcome.report
     detail = (f"{report.rows_read} rows, {report.nodes} node writes, "
               f"{report.edges} relationships")
