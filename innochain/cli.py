@@ -9,7 +9,6 @@ import click
 
 from innochain import __version__
 from innochain.errors import InnoChainError
-from innochain.settings import Settings
 
 
 class InnoChainGroup(click.Group):
@@ -20,19 +19,6 @@ class InnoChainGroup(click.Group):
             return super().invoke(ctx)
         except InnoChainError as exc:
             raise click.ClickException(str(exc)) from None
-
-
-def uri_option(func: Any) -> Any:
-    """`--uri` on every command that touches the graph; INNOCHAIN_GRAPH_URI otherwise."""
-    return click.option("--uri", default=None, metavar="URI",
-                        help="Graph URI (falkordb:///dir, falkor://host:port, bolt://..., "
-                             "neo4j+s://...); default: INNOCHAIN_GRAPH_URI or the embedded "
-                             "store in the user's data directory.")(func)
-
-
-def settings_from(uri: str | None) -> Settings:
-    """Settings with the --uri flag over the environment."""
-    return Settings.from_env(graph_uri=uri)
 
 
 @click.group(cls=InnoChainGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from innochain.cli import settings_from, uri_option
+from innochain.commands.options import settings_from, uri_option
 from innochain.graph.connect import backend_of
 from innochain.graph.store import redact_uri
 from innochain.settings import ENV_URI

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from innochain.cli import settings_from, uri_option
+from innochain.commands.options import settings_from, uri_option
 from innochain.errors import ConfigError
 from innochain.graph import falkordb_server
 from innochain.graph.connect import EMBEDDED_SCHEMES, embedded_data_dir

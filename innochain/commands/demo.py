@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from innochain.cli import settings_from, uri_option
+from innochain.commands.options import settings_from, uri_option
 from innochain.demo_build import DemoBuild, StepResult, build_demo
 from innochain.graph.store import redact_uri
 

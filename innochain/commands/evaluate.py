@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from innochain.cli import settings_from
+from innochain.commands.options import settings_from
 from innochain.errors import ConfigError
 from innochain.graph.store import GraphStore
 from innochain.queries.partner_eval import (

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from innochain.cli import settings_from, uri_option
+from innochain.commands.options import settings_from, uri_option
 from innochain.errors import ConfigError
 from innochain.graph.connect import open_store
 from innochain.rdf.export import DEFAULT_PAGE_SIZE, Scope, export_rdf

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from innochain.cli import settings_from, uri_option
+from innochain.commands.options import settings_from, uri_option
 from innochain.errors import ConfigError
 from innochain.graph.connect import open_store
 from innochain.neo4j_import import DEFAULT_PAGE_SIZE, SCRIPT_NAME, write_import_files

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from innochain.cli import settings_from, uri_option
+from innochain.commands.options import settings_from, uri_option
 from innochain.graph.store import GraphStore
 from innochain.loaders.load_files import LoadOutcome, load_files
 from innochain.loaders.load_run import write_rejects

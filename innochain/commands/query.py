@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from innochain.cli import settings_from, uri_option
+from innochain.commands.options import settings_from, uri_option
 from innochain.errors import ConfigError
 from innochain.queries.runner import list_packs, list_queries, run
 from innochain.queries.scoring import SCORERS, apply_scoring

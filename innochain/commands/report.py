@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from innochain.cli import settings_from, uri_option
+from innochain.commands.options import settings_from, uri_option
 
 if TYPE_CHECKING:
     import pandas as pd
