@@ -102,6 +102,9 @@ MATERIALISED_REL_TYPES: tuple[RelType, ...] = (
     RelType("CITES_HOLDER", _ORG_PAIR, (),
             "how many times one organisation's patents cite another's, one edge per pair of "
             "distinct holders with a citation"),
+    RelType("HOLDS_CLASS", ((_ORG, "CPC"),), (),
+            "how many of an organisation's patents are classified in a class {patents}, one "
+            "edge per holder and class"),
 )
 MATERIALISED_PROPERTIES: dict[str, tuple[str, ...]] = {
     "Patent": ("park_owned", "park_citations", "cited_by"),
@@ -116,6 +119,7 @@ MATERIALISED_PROPERTIES: dict[str, tuple[str, ...]] = {
                 "tech_ids", "tech_years", "tech_patents", "tech_park_patents"),
     "HOLDS_IN": ("patents", "weighted", "years", "first_year", "park_citations"),
     "CITES_HOLDER": ("citations",),
+    "HOLDS_CLASS": ("patents",),
 }
 
 NODES: dict[str, NodeType] = {n.label: n for n in NODE_TYPES}

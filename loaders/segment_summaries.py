@@ -8,17 +8,18 @@
   `Patent.cited_by` (patents citing it), `Organization.patents` (patents it holds) and
   `Organization.segment_set_*` (its patents grouped by their set of segments, all chains),
   `CITES_HOLDER` Organization->Organization {citations} (one holder's patents citing
-  another's);
+  another's), `HOLDS_CLASS` Organization->CPC {patents} (its patents classified there);
 - `HOLDS_IN` Organization->Segment {patents, weighted, years, first_year, park_citations}:
   one edge per holder and segment of the chain;
 - per segment of the chain, on the Segment node: patent counts and weights (whole, park, per
   owner country), holder concentration, and the per-year and per-technology-per-year counts
   as parallel lists.
 
-It reads IN_SEGMENT, OWNS, CITES, INVENTED and the organisations' `in_park` and `country`,
-so any load that changes those must be followed by it (`derive_segment_membership` calls it;
-`load_files` runs one or the other after every load). All the work is in the graph: only the
-per-country groups of each segment come back to Python. See docs/graph-model.md.
+It reads IN_SEGMENT, OWNS, CITES, CLASSIFIED_AS, INVENTED and the organisations' `in_park`
+and `country`, so any load that changes those must be followed by it
+(`derive_segment_membership` calls it; `load_files` runs one or the other after every load).
+All the work is in the graph: only the per-country groups of each segment come back to
+Python. See docs/graph-model.md.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ _FLAG_STEPS = ("clear_patent_flags", "set_park_owned", "set_park_citations",
                "clear_patent_cited_by", "set_patent_cited_by",
                "clear_organization_holdings", "set_organization_patents",
                "set_organization_segment_sets", "delete_cites_holder",
-               "create_cites_holder")
+               "create_cites_holder", "delete_holds_class", "create_holds_class")
 _SEGMENT_STEPS = ("create_holds_in", "set_segment_totals", "set_segment_holders",
                   "set_segment_years",
                   "set_segment_technology_years")

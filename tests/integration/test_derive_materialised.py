@@ -82,7 +82,7 @@ def test_holder_citations_and_segment_sets_agree_with_the_patents(store: GraphSt
     for r in store.run("MATCH (p:Patent)-[:CITES]->(c:Patent) "
                        "RETURN p.id AS citing, c.id AS cited").to_dict("records"):
         for a in owners.get(r["citing"], ()):
-            for b in owners.get(r["cited"], ()) - {a}:
+            for b in owners.get(r["cited"], set()) - {a}:
                 expected[(a, b)] = expected.get((a, b), 0) + 1
     held = store.run("MATCH (a:Organization)-[x:CITES_HOLDER]->(b:Organization) "
                      "RETURN a.id AS a, b.id AS b, x.citations AS n")
@@ -105,3 +105,26 @@ def test_holder_citations_and_segment_sets_agree_with_the_patents(store: GraphSt
         assert dict(zip(sets, map(int, r["n"]), strict=True)) == \
             {frozenset(s): sum(1 for m in mine if m == s) for s in mine}
         assert int(r["patents"]) >= len(mine)
+
+
+def test_class_holdings_agree_with_the_patents(store: GraphStore) -> None:
+    build_fixture_graph(store)
+    derive_segment_membership(store, CHAIN)
+    # one hop at a time, counted in Python, so no engine's multi-hop planning is trusted
+    owners: dict[str, set[str]] = {}
+    for r in store.run("MATCH (o:Organization)-[:OWNS]->(p:Patent) "
+                       "RETURN o.id AS org, p.id AS patent").to_dict("records"):
+        owners.setdefault(r["patent"], set()).add(r["org"])
+    expected: dict[tuple[str, str], int] = {}
+    for r in store.run("MATCH (p:Patent)-[:CLASSIFIED_AS]->(c:CPC) "
+                       "RETURN p.id AS patent, c.code AS code").to_dict("records"):
+        for org in owners.get(r["patent"], ()):
+            expected[(org, r["code"])] = expected.get((org, r["code"]), 0) + 1
+    held = store.run("MATCH (o:Organization)-[h:HOLDS_CLASS]->(c:CPC) "
+                     "RETURN o.id AS org, c.code AS code, h.patents AS n")
+    assert expected and {(r["org"], r["code"]): int(r["n"])
+                         for r in held.to_dict("records")} == expected
+    # a second derive replaces the edges instead of adding to them
+    derive_segment_membership(store, CHAIN)
+    again = store.run("MATCH (:Organization)-[h:HOLDS_CLASS]->(:CPC) RETURN count(h) AS n")
+    assert int(again.iloc[0]["n"]) == len(expected)
