@@ -18,10 +18,18 @@ columns:
   cases_as_plaintiff: {type: int, zh: 作为原告案件数, en: cases it brought as plaintiff}
   patents: {type: int, zh: 链上专利数, en: its patents in the chain}
 */
+// Reads the materialised HOLDS_IN edges and Organization.segment_set_* (docs/graph-model.md):
+// patents in any of the chain's segments = the sum over the holder's segment sets that meet
+// them, so a patent in several segments counts once.
 MATCH (park:Park {id: $park_id})
-MATCH (s:Segment {chain: park.chain})<-[:IN_SEGMENT]-(p:Patent)<-[:OWNS]-(o:Organization)
+MATCH (s:Segment {chain: park.chain})<-[:HOLDS_IN]-(o:Organization)
 WHERE coalesce(o.in_park, false) = false
-WITH park, o, count(DISTINCT p) AS patents
+WITH park, o, collect(s.id) AS chain_segments
+WITH park, o,
+     [i IN range(0, size(o.segment_set_patents) - 1)
+      WHERE any(x IN o.segment_set_members[o.segment_set_starts[i]..o.segment_set_ends[i]]
+                WHERE x IN chain_segments) | o.segment_set_patents[i]] AS counts
+WITH park, o, reduce(t = 0, n IN counts | t + n) AS patents
 WITH park, o, patents,
      size([(o)-[:PARTY_TO {side: 'plaintiff'}]->(c:Case) | c]) AS cases_as_plaintiff
 RETURN o.id AS org_id, o.name AS name, o.country AS country,

@@ -20,7 +20,8 @@ MATCH (park:Park {id: $park_id})
 MATCH (s:Segment {chain: park.chain})
 MATCH (f:Organization {in_park: true})
 WHERE f.role = 'firm'
-WITH s, f, size([(f)-[:OWNS]->(p:Patent)-[:IN_SEGMENT]->(s) | p]) AS patents,
+// HOLDS_IN (materialised by derive) carries the firm's patents in the segment.
+WITH s, f, coalesce(head([(f)-[h:HOLDS_IN]->(s) | h.patents]), 0) AS patents,
      size([(f)-[:ACTIVE_IN]->(s) | s]) > 0 AS declared
 WHERE patents > 0 OR declared
 RETURN s.id AS segment_id, f.id AS firm_id, f.name AS firm,

@@ -21,12 +21,22 @@ columns:
   recent_links: {type: int, zh: 最近链接数, en: links of the chosen types from recent_year on}
   last_year: {type: int, zh: 最近链接年份, en: year of the latest link of the chosen types (0 none)}
 */
+// Only recorded relationships count: the types are spelled out, so the derive's own edges
+// (HOLDS_IN, HOLDS_CLASS, CITES_HOLDER) are not part of the degree, and a partner link joins
+// two organisations. Each relationship is read once, its type checked in a list afterwards
+// (a type filter on the match itself is ~10x slower on FalkorDB).
 MATCH (c:Organization)
-WITH c, [(c)-[r]-() WHERE type(r) IN $link_types | coalesce(r.year, 0)] AS link_years
-RETURN c.id AS candidate_id, c.name AS candidate, c.role AS role,
-       size([(c)--() | 1]) AS degree,
-       size(link_years) AS links,
-       size([(c)<-[r]-() WHERE type(r) IN $link_types | 1]) AS links_in,
+OPTIONAL MATCH (c)-[d:OWNS|MAKES|ACTIVE_IN|LOCATED_IN|PARTY_TO|IN_INDUSTRY|SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(n)
+WITH c, count(d) AS degree
+OPTIONAL MATCH (c)-[r:SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]->(:Organization)
+WITH c, degree, collect([type(r), coalesce(r.year, 0)]) AS outgoing
+OPTIONAL MATCH (c)<-[r:SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(:Organization)
+WITH c, degree, outgoing, collect([type(r), coalesce(r.year, 0)]) AS incoming
+WITH c, degree, [x IN incoming WHERE x[0] IN $link_types | x[1]] AS years_in,
+     [x IN outgoing WHERE x[0] IN $link_types | x[1]] AS years_out
+WITH c, degree, years_in, years_out + years_in AS link_years
+RETURN c.id AS candidate_id, c.name AS candidate, c.role AS role, degree,
+       size(link_years) AS links, size(years_in) AS links_in,
        size([y IN link_years WHERE y >= $recent_year]) AS recent_links,
        reduce(top = 0, y IN link_years | CASE WHEN y > top THEN y ELSE top END) AS last_year
 ORDER BY candidate_id

@@ -18,15 +18,21 @@ columns:
   cites_out: {type: int, zh: 本方引用对方, en: citations from the organisation to the partner}
   cites_in: {type: int, zh: 对方引用本方, en: citations from the partner to the organisation}
 */
-MATCH (org:Organization {id: $org_id})-[:OWNS]->(:Patent)-[:CLASSIFIED_AS]->(c:CPC)
-      <-[:CLASSIFIED_AS]-(:Patent)<-[:OWNS]-(partner:Organization)
+// Reads the materialised HOLDS_CLASS and CITES_HOLDER edges (docs/graph-model.md); the
+// co-owners are walked once from the organisation's side and looked up per partner.
+MATCH (org:Organization {id: $org_id})
+OPTIONAL MATCH (org)-[:OWNS]->(p:Patent)<-[:OWNS]-(co:Organization)
+WHERE co.id <> org.id
+WITH org, co.id AS co_id, count(p) AS patents
+WITH org, [x IN collect([co_id, patents]) WHERE x[0] IS NOT NULL] AS co_owners
+MATCH (org)-[:HOLDS_CLASS]->(c:CPC)<-[:HOLDS_CLASS]-(partner:Organization)
 WHERE partner.id <> org.id AND (partner.role = 'firm' OR partner.role = 'institute')
-WITH DISTINCT org, partner, c.code AS code
+WITH org, co_owners, partner, c.code AS code
 ORDER BY code
-WITH org, partner, collect(code) AS shared_classes
+WITH org, co_owners, partner, collect(code) AS shared_classes
 RETURN partner.id AS partner_id, partner.name AS partner, partner.role AS role,
        coalesce(partner.in_park, false) AS in_park, shared_classes,
-       size([(org)-[:OWNS]->(p:Patent)<-[:OWNS]-(partner) | p]) AS co_owned,
-       size([(org)-[:OWNS]->(:Patent)-[:CITES]->(q:Patent)<-[:OWNS]-(partner) | q]) AS cites_out,
-       size([(partner)-[:OWNS]->(:Patent)-[:CITES]->(q:Patent)<-[:OWNS]-(org) | q]) AS cites_in
+       coalesce(head([x IN co_owners WHERE x[0] = partner.id | x[1]]), 0) AS co_owned,
+       coalesce(head([(org)-[x:CITES_HOLDER]->(partner) | x.citations]), 0) AS cites_out,
+       coalesce(head([(partner)-[x:CITES_HOLDER]->(org) | x.citations]), 0) AS cites_in
 ORDER BY co_owned DESC, size(shared_classes) DESC, partner_id

@@ -19,7 +19,9 @@ columns:
   organisations: {type: "list[str]", zh: 服务机构, en: holders of those patents}
   park_affiliated: {type: bool, zh: 与园区有关, en: invented for a park organisation}
 */
-MATCH (p:Patent)-[r:IN_SEGMENT]->(:Segment)
+// A membership lists technologies of its own segment only (the ones it USES), so the walk
+// starts from those segments instead of every membership in the graph.
+MATCH (:Technology {id: $technology_id})<-[:USES]-(:Segment)<-[r:IN_SEGMENT]-(p:Patent)
 WHERE $technology_id IN r.technologies
 MATCH (person:Person)-[:INVENTED]->(p)
 WITH person, collect(DISTINCT p) AS patents

@@ -18,23 +18,34 @@ columns:
 */
 // Each branch starts from the organisation, so its cost follows its neighbourhood, not
 // the size of the graph; counts are of distinct nodes, which both engines agree on.
-MATCH (h:Organization {id: $org_id})--(x)--(c:Organization)
+// Only recorded relationships count: the types are spelled out, so the derive's own edges
+// (HOLDS_IN, HOLDS_CLASS, CITES_HOLDER) are neither neighbours nor links, and a partner link
+// joins two organisations (the types in $link_types outside this list never match).
+MATCH (h:Organization {id: $org_id})-[:OWNS|MAKES|ACTIVE_IN|LOCATED_IN|PARTY_TO|IN_INDUSTRY|SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(x)
+      -[:OWNS|MAKES|ACTIVE_IN|LOCATED_IN|PARTY_TO|IN_INDUSTRY|SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(c:Organization)
 WHERE c.id <> h.id
 RETURN c.id AS candidate_id, 'shared_neighbours' AS evidence, count(DISTINCT x) AS value
 ORDER BY candidate_id
 UNION ALL
-MATCH (h:Organization {id: $org_id})-[r1]-(x)-[r2]-(c:Organization)
+MATCH (h:Organization {id: $org_id})-[r1:SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(x:Organization)
+      -[r2:SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(c:Organization)
 WHERE c.id <> h.id AND type(r1) IN $link_types AND type(r2) IN $link_types
 RETURN c.id AS candidate_id, 'shared_partners' AS evidence, count(DISTINCT x) AS value
 ORDER BY candidate_id
 UNION ALL
-// x <> c: the engines differ on whether y's link to c may also be the x--y hop
-MATCH (h:Organization {id: $org_id})--(x)--(y:Organization)-[r]-(c:Organization)
-WHERE c.id <> h.id AND y.id <> h.id AND x <> c AND type(r) IN $link_types
+// Each similar organisation once, with the neighbours it shares: y counts for c when one of
+// them is not c itself (the engines differ on whether y's link to c may be the x--y hop).
+MATCH (h:Organization {id: $org_id})-[:OWNS|MAKES|ACTIVE_IN|LOCATED_IN|PARTY_TO|IN_INDUSTRY|SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(x)
+      -[:OWNS|MAKES|ACTIVE_IN|LOCATED_IN|PARTY_TO|IN_INDUSTRY|SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(y:Organization)
+WHERE y.id <> h.id
+WITH h, y, collect(DISTINCT x) AS shared
+MATCH (y)-[r:SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(c:Organization)
+WHERE c.id <> h.id AND type(r) IN $link_types AND (size(shared) > 1 OR shared[0] <> c)
 RETURN c.id AS candidate_id, 'similar_firms' AS evidence, count(DISTINCT y) AS value
 ORDER BY candidate_id
 UNION ALL
-MATCH (h:Organization {id: $org_id})-[:COMPETES_WITH]-(y:Organization)-[r]-(c:Organization)
+MATCH (h:Organization {id: $org_id})-[:COMPETES_WITH]-(y:Organization)
+      -[r:SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(c:Organization)
 WHERE c.id <> h.id AND type(r) IN $link_types
 RETURN c.id AS candidate_id, 'rivals_partners' AS evidence, count(DISTINCT y) AS value
 ORDER BY candidate_id
@@ -50,7 +61,7 @@ WHERE c.id <> h.id
 RETURN c.id AS candidate_id, 'chain_adjacent' AS evidence, count(DISTINCT j) AS value
 ORDER BY candidate_id
 UNION ALL
-MATCH (h:Organization {id: $org_id})-[r]-(c:Organization)
+MATCH (h:Organization {id: $org_id})-[r:SUPPLIES|COOPERATES_WITH|JOINT_VENTURE|INVESTS_IN|ACQUIRED|COMPETES_WITH|LICENSED|MEMBER_OF|SUBSIDIARY_OF]-(c:Organization)
 WHERE c.id <> h.id
 RETURN c.id AS candidate_id, 'existing_links' AS evidence, count(DISTINCT r) AS value
 ORDER BY candidate_id

@@ -18,41 +18,48 @@ columns:
   supply_link: {type: str, zh: 供货关系, en: "supplier, customer, both or none"}
   cooperates: {type: bool, zh: 已有合作, en: a COOPERATES_WITH link is recorded}
 */
-// A firm works in a segment when it holds patents there or declares it (ACTIVE_IN).
+// A firm works in a segment when it holds patents there or declares it (ACTIVE_IN). Reads
+// the materialised HOLDS_IN and HOLDS_CLASS edges (docs/graph-model.md): candidates are
+// gathered from the firm's side (the holders of its neighbour segments, of its classes, its
+// supply links), so the cost follows its neighbourhood, not every firm's patents.
 MATCH (firm:Organization {id: $firm_id})
-WITH firm, [(firm)-[:OWNS]->(:Patent)-[:IN_SEGMENT]->(s:Segment) | s.id] +
-           [(firm)-[:ACTIVE_IN]->(s:Segment) | s.id] AS own_segments,
-     [(firm)-[:OWNS]->(:Patent)-[:CLASSIFIED_AS]->(c:CPC) | c.code] AS own_classes
+WITH firm, [(firm)-[:HOLDS_IN]->(s:Segment) | s.id] +
+           [(firm)-[:ACTIVE_IN]->(s:Segment) | s.id] AS own_segments
 // Neighbour segments are computed once here: FalkorDB mis-binds a pattern comprehension
 // nested in a list comprehension over nodes.
 OPTIONAL MATCH (up:Segment)-[:FEEDS]->(mine:Segment)
 WHERE mine.id IN own_segments AND NOT up.id IN own_segments
-WITH firm, own_segments, own_classes, up ORDER BY up.order, up.id
-WITH firm, own_segments, own_classes, collect(DISTINCT up.id) AS upstream_ids
+WITH firm, own_segments, up ORDER BY up.order, up.id
+WITH firm, own_segments, collect(DISTINCT up.id) AS upstream_ids
 OPTIONAL MATCH (mine:Segment)-[:FEEDS]->(down:Segment)
 WHERE mine.id IN own_segments AND NOT down.id IN own_segments
-WITH firm, own_classes, upstream_ids, down ORDER BY down.order, down.id
-WITH firm, own_classes, upstream_ids, collect(DISTINCT down.id) AS downstream_ids
-MATCH (other:Organization {role: 'firm'})
+WITH firm, upstream_ids, down ORDER BY down.order, down.id
+WITH firm, upstream_ids, collect(DISTINCT down.id) AS downstream_ids
+OPTIONAL MATCH (near:Segment)<-[:HOLDS_IN|ACTIVE_IN]-(by_segment:Organization {role: 'firm'})
+WHERE near.id IN upstream_ids OR near.id IN downstream_ids
+WITH firm, upstream_ids, downstream_ids, collect(DISTINCT by_segment) AS by_segments
+OPTIONAL MATCH (firm)-[:HOLDS_CLASS]->(:CPC)<-[:HOLDS_CLASS]-(by_class:Organization {role: 'firm'})
+WITH firm, upstream_ids, downstream_ids, by_segments, collect(DISTINCT by_class) AS by_classes
+OPTIONAL MATCH (firm)-[:SUPPLIES]-(by_supply:Organization {role: 'firm'})
+WITH firm, upstream_ids, downstream_ids, by_segments, by_classes,
+     collect(DISTINCT by_supply) AS by_supplies
+UNWIND by_segments + by_classes + by_supplies AS other
+WITH DISTINCT firm, upstream_ids, downstream_ids, other
 WHERE other.id <> firm.id
-WITH firm, own_classes, upstream_ids, downstream_ids, other,
-     [(other)-[:OWNS]->(:Patent)-[:IN_SEGMENT]->(s:Segment) | s.id] +
-       [(other)-[:ACTIVE_IN]->(s:Segment) | s.id] AS other_segments,
-     [(other)-[:OWNS]->(:Patent)-[:CLASSIFIED_AS]->(c:CPC) | c.code] AS other_classes
-WITH firm, other, own_classes, other_classes,
-     [x IN upstream_ids WHERE x IN other_segments] AS upstream,
-     [x IN downstream_ids WHERE x IN other_segments] AS downstream,
+WITH firm, other,
+     [(other)-[:HOLDS_IN]->(s:Segment) | s.id] + [(other)-[:ACTIVE_IN]->(s:Segment) | s.id]
+       AS other_segments, upstream_ids, downstream_ids,
+     size([(other)-[:HOLDS_CLASS]->(c:CPC)<-[:HOLDS_CLASS]-(firm) | c]) AS shared_classes,
      size([(other)-[:SUPPLIES]->(firm) | 1]) > 0 AS supplies_firm,
      size([(firm)-[:SUPPLIES]->(other) | 1]) > 0 AS buys_from_firm
-WITH firm, other, upstream, downstream,
-     reduce(acc = [], x IN other_classes |
-            CASE WHEN x IN own_classes AND NOT x IN acc THEN acc + x ELSE acc END) AS shared,
+WITH firm, other, shared_classes,
+     [x IN upstream_ids WHERE x IN other_segments] AS upstream,
+     [x IN downstream_ids WHERE x IN other_segments] AS downstream,
      CASE WHEN supplies_firm AND buys_from_firm THEN 'both'
           WHEN supplies_firm THEN 'supplier' WHEN buys_from_firm THEN 'customer'
           ELSE 'none' END AS supply_link
-WHERE size(upstream) > 0 OR size(downstream) > 0 OR size(shared) > 0 OR supply_link <> 'none'
 RETURN other.id AS partner_id, other.name AS partner, coalesce(other.in_park, false) AS in_park,
        upstream AS upstream_segments, downstream AS downstream_segments,
-       size(shared) AS shared_classes, supply_link,
+       shared_classes, supply_link,
        size([(firm)-[:COOPERATES_WITH]-(other) | 1]) > 0 AS cooperates
 ORDER BY partner_id

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from innochain.graph.schema import MATERIALISED_REL_TYPES, REL_TYPES
 from innochain.graph.store import GraphStore
+from innochain.queries.pack_library import load_library
 from innochain.queries.runner import run
 from innochain.queries.scoring import score_partners
 from tests.fixture_graph import answer, build_fixture_graph
@@ -82,3 +86,34 @@ def test_find_organization(park: GraphStore) -> None:
         "org:solaris", "org:solaris_eu"]
     assert [r["org_id"] for r in answer(park, "match.find_organization", name="德能光伏")] == [
         "org:deneng"]  # an alias
+
+
+def test_partner_activity_counts_recorded_relationships_only(park: GraphStore) -> None:
+    # the derive's own edges (HOLDS_IN, HOLDS_CLASS, CITES_HOLDER) are caches of patents,
+    # not relationships: neither part of the degree nor links between organisations
+    derived = [r.type for r in MATERIALISED_REL_TYPES]
+    recorded = park.run("MATCH (o:Organization {id: 'org:deneng'})-[r]-() "
+                        "WHERE NOT type(r) IN $derived RETURN count(r) AS n",
+                        {"derived": derived}).iloc[0]["n"]
+    rows = {r["candidate_id"]: r for r in answer(park, "match.candidate_activity")}
+    assert rows["org:deneng"]["degree"] == recorded == 18
+    links = answer(park, "match.partner_evidence", org_id="org:deneng",
+                   link_types=["COOPERATES_WITH", "SUPPLIES"])
+    existing = {r["candidate_id"]: r["value"] for r in links if r["evidence"] == "existing_links"}
+    # Xindian: co-operation and supply; the citations between them are no link
+    assert existing["org:xindian"] == 2
+
+
+def test_spelled_out_relationship_types_follow_the_schema() -> None:
+    """The match queries list the recorded relationship types of an organisation by name
+    (FalkorDB reads typed edges from their own matrices): a new type must join the lists."""
+    org = "Organization"
+    between_orgs = {r.type for r in REL_TYPES if (org, org) in r.endpoints}
+    of_orgs = {r.type for r in REL_TYPES if any(org in pair for pair in r.endpoints)}
+    assert not of_orgs & {r.type for r in MATERIALISED_REL_TYPES}
+    library = load_library()
+    for query_id in ("match.partner_evidence", "match.candidate_activity"):
+        lists = [set(found.split("|")) for found in
+                 re.findall(r"\[\w*:([A-Z_|]+)\]", library.query(query_id).cypher)]
+        spelled = [types for types in lists if len(types) > 1]
+        assert spelled and all(t in (between_orgs, of_orgs) for t in spelled), query_id
