@@ -43,7 +43,11 @@ class Neo4jStore:
         self._secret = password
         auth = (username, password or "") if username else None
         try:
-            self._driver = driver or GraphDatabase.driver(uri, auth=auth)
+            # The packs name relationship types a graph may not hold yet (a park with no
+            # licences): Neo4j's "unknown relationship type" notices would only be noise.
+            self._driver = driver or GraphDatabase.driver(
+                uri, auth=auth, notifications_disabled_classifications=[
+                    neo4j.NotificationDisabledClassification.UNRECOGNIZED])
             self._driver.verify_connectivity()
         except AuthError:
             raise BackendUnavailable(

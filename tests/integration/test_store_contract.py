@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import pytest
 
@@ -165,3 +166,16 @@ def test_the_same_relationship_twice_in_one_batch_is_written_once_and_reported_w
     assert outcome.written == {0, 1} and outcome.dangling == []
     frame = store.run("MATCH ()-[r:SUPPLIES]->() RETURN r.product AS product")
     assert frame["product"].tolist() == ["电池片"]
+
+
+@pytest.mark.neo4j
+def test_neo4j_says_nothing_of_relationship_types_the_graph_lacks(
+        neo4j_store: GraphStore, caplog: pytest.LogCaptureFixture) -> None:
+    """A pack names types a park may not have yet (no licences): no warning per query."""
+    with caplog.at_level(logging.DEBUG, logger="neo4j"):
+        frame = neo4j_store.run("MATCH ()-[r:NEVER_WRITTEN_TYPE]->() RETURN count(r) AS n",
+                                read_only=True)
+    assert int(frame.iloc[0]["n"]) == 0
+    noted = [r.getMessage() for r in caplog.records if "UnknownRelationshipType" in
+             r.getMessage() or "relationship type" in r.getMessage().lower()]
+    assert not noted, noted[:1]
