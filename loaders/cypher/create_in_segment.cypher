@@ -9,7 +9,8 @@ WITH p, reduce(acc = [], l IN tech_lists | acc + [t IN l WHERE NOT t IN acc]) AS
 UNWIND segs AS seg
 MATCH (s:Segment {id: seg})
 WITH p, s, size(segs) AS n, techs
+// technologies in the segment's (the template's) order, whatever order the classes came in
 CREATE (p)-[:IN_SEGMENT {weight: 1.0 / n,
-                         technologies: [t IN techs WHERE t IN s.derive_technologies],
+                         technologies: [t IN s.derive_technologies WHERE t IN techs],
                          source: $source}]->(s)
 RETURN count(*) AS written
