@@ -25,11 +25,8 @@ def _canonical(value: Any) -> Any:
         return {k: _canonical(v) for k, v in sorted(value.items())}
     if isinstance(value, list | tuple):
         return [_canonical(v) for v in value]
-    if isinstance(value, float):
-        # Keep floats floats (1.0 and 1 are different property values), to 12 significant
-        # digits: a derived sum of fractional weights (1/3 + 1/2 ...) depends in its last bit
-        # on the order the engine adds the rows in, which a reload may change.
-        return float(f"{value:.12g}")
+    if isinstance(value, float) and value.is_integer():
+        return value  # keep floats floats: 1.0 and 1 are different property values
     return value
 
 
