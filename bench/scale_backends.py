@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import neo4j
-import pandas as pd
 import redis
 
 from innochain.graph import falkordb_server, neo4j_store
 from innochain.graph.falkordb_store import FalkorDBStore
 from innochain.graph.neo4j_store import Neo4jStore
-from innochain.graph.store import GraphStore, WriteResult
+from innochain.graph.store import GraphStore
+from innochain.graph.store_proxy import StoreProxy
 
 # Replaying a large append-only file takes longer than the adapter's 30 s start timeout;
 # the benchmark measures how long it takes instead of giving up.
@@ -101,41 +101,17 @@ def clear_query_timeout() -> None:
     neo4j_store.Query = neo4j.Query
 
 
-class DeferredRewriteStore:
+class DeferredRewriteStore(StoreProxy):
     """Passes everything to a store but skips finish_bulk_load, so the benchmark can time a
     restart before the append-only file is rewritten and again after."""
-
-    def __init__(self, inner: GraphStore) -> None:
-        self.inner = inner
-        self.uri, self.backend = inner.uri, inner.backend
-
-    def run(self, cypher: str, params: Mapping[str, Any] | None = None, *,
-            read_only: bool = True, tag: str | None = None) -> pd.DataFrame:
-        return self.inner.run(cypher, params, read_only=read_only, tag=tag)
-
-    def write_batches(self, cypher: str, rows: Iterable[Mapping[str, Any]],
-                      batch_size: int = 5000) -> WriteResult:
-        return self.inner.write_batches(cypher, rows, batch_size)
-
-    def ensure_schema(self) -> None:
-        self.inner.ensure_schema()
 
     def open_fresh_load(self, batch_size: int = 5000) -> Any:
         """The inner store's create-only load into an empty graph, if it has one."""
         opener = getattr(self.inner, "open_fresh_load", None)
         return opener(batch_size) if opener is not None else None
 
-    def clear(self) -> None:
-        self.inner.clear()
-
     def finish_bulk_load(self) -> None:
         """Deliberately nothing: the benchmark calls the real one when it wants it."""
-
-    def server_info(self) -> dict[str, str]:
-        return self.inner.server_info()
-
-    def close(self) -> None:
-        self.inner.close()
 
 
 def wait_rewrite_done(socket: Path, timeout: float = 3600) -> None:

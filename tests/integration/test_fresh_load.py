@@ -3,18 +3,18 @@ graph the MERGE path leaves: the same content checksum, counts, report and rejec
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
 
 from innochain.errors import InnoChainError
 from innochain.graph import falkordb_bulk
 from innochain.graph.falkordb_store import FalkorDBStore
 from innochain.graph.schema import schema_plan
-from innochain.graph.store import GraphStore, WriteResult
+from innochain.graph.store import GraphStore
+from innochain.graph.store_proxy import StoreProxy
 from innochain.loaders.chain_template import load_chain_template
 from innochain.loaders.load_run import LoadReport, run_load
 from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record, Reject
@@ -25,34 +25,8 @@ pytestmark = pytest.mark.falkordb
 PV = Path(__file__).resolve().parents[2] / "seed_data" / "chains" / "pv.yaml"
 
 
-class MergeOnly:
+class MergeOnly(StoreProxy):
     """The same store without the create-only capability: every load goes through MERGE."""
-
-    def __init__(self, inner: GraphStore) -> None:
-        self.inner, self.uri, self.backend = inner, inner.uri, inner.backend
-
-    def run(self, cypher: str, params: Mapping[str, Any] | None = None, *,
-            read_only: bool = True, tag: str | None = None) -> pd.DataFrame:
-        return self.inner.run(cypher, params, read_only=read_only, tag=tag)
-
-    def write_batches(self, cypher: str, rows: Iterable[Mapping[str, Any]],
-                      batch_size: int = 5000) -> WriteResult:
-        return self.inner.write_batches(cypher, rows, batch_size)
-
-    def ensure_schema(self) -> None:
-        self.inner.ensure_schema()
-
-    def clear(self) -> None:
-        self.inner.clear()
-
-    def finish_bulk_load(self) -> None:
-        self.inner.finish_bulk_load()
-
-    def server_info(self) -> dict[str, str]:
-        return self.inner.server_info()
-
-    def close(self) -> None:
-        self.inner.close()
 
 
 @pytest.fixture
