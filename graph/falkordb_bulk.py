@@ -26,6 +26,7 @@ from typing import Any
 
 from innochain.errors import LoadError
 from innochain.graph import falkordb_bulk_format as fmt
+from innochain.graph.cypher_text import graph_cypher
 from innochain.graph.schema import node_type, rel_type
 from innochain.graph.store import FreshLoadResult, GraphStore
 from innochain.graph.writes import node_merge_statement, upsert_nodes, upsert_relationships
@@ -282,7 +283,7 @@ class FalkorDBFreshLoad:
                 raise LoadError(f"the graph changed while it was bulk-loaded (node {expected} "
                                 f"is not {shown!r}): clear it and load again")
         if final:
-            frame = self.store.run("MATCH (n) RETURN count(n) AS n", read_only=True)
+            frame = self.store.run(graph_cypher("node_count"), read_only=True)
             if int(frame.iloc[0]["n"]) != self._next_id:
                 raise LoadError(f"the graph holds {int(frame.iloc[0]['n'])} nodes after a bulk "
                                 f"load of {self._next_id}: another writer was at work; clear "

@@ -15,6 +15,7 @@ from falkordb.node import Node
 
 from innochain.errors import BackendUnavailable, InnoChainError
 from innochain.graph import falkordb_server
+from innochain.graph.cypher_text import graph_cypher
 from innochain.graph.falkordb_bulk import FalkorDBFreshLoad
 from innochain.graph.falkordb_params import params_header
 from innochain.graph.schema import schema_plan
@@ -119,7 +120,7 @@ class FalkorDBStore:
         """A GRAPH.BULK load if the graph holds no node yet; None means: load with MERGE."""
         if self.read_only:
             return None
-        frame = self.run("MATCH (n) RETURN count(n) AS n", tag="innochain/fresh_check")
+        frame = self.run(graph_cypher("node_count"), tag="innochain/fresh_check")
         if not frame.empty and int(frame.iloc[0]["n"]):
             return None
         # Created anew (indexes first), so the server numbers nodes from 0 as the load does.
@@ -151,8 +152,7 @@ class FalkorDBStore:
         """Unique constraints already there: asking again is refused, but the refused command
         still goes to the append-only file, and thousands of them slowed a restart to 38 s."""
         try:
-            result = self._graph.query("CALL db.constraints() YIELD type, label, properties "
-                                       "RETURN type, label, properties")
+            result = self._graph.query(graph_cypher("falkordb_constraints"))
         except redis.ResponseError:
             return set()
         return {(label, p) for kind, label, props in result.result_set if kind == "UNIQUE"
@@ -161,8 +161,7 @@ class FalkorDBStore:
     def _existing_indexes(self) -> set[tuple[str, str]]:
         found: set[tuple[str, str]] = set()
         try:
-            result = self._graph.query("CALL db.indexes() YIELD label, properties "
-                                       "RETURN label, properties")
+            result = self._graph.query(graph_cypher("falkordb_indexes"))
         except redis.ResponseError:
             return found
         for label, props in result.result_set:

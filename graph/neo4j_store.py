@@ -18,6 +18,7 @@ from neo4j.exceptions import (
 )
 
 from innochain.errors import BackendUnavailable, InnoChainError
+from innochain.graph.cypher_text import graph_cypher
 from innochain.graph.schema import schema_plan
 from innochain.graph.store import (
     WriteResult,
@@ -99,13 +100,12 @@ class Neo4jStore:
                 ddl = (f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{index.label}) "
                        f"ON (n.{index.prop})")
             self.run(ddl, read_only=False)
-        self.run("CALL db.awaitIndexes(300)", read_only=False)
+        self.run(graph_cypher("neo4j_await_indexes"), read_only=False)
 
     def clear(self) -> None:
         # In slices, so a large graph never needs one huge transaction.
         while True:
-            frame = self.run("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c",
-                             read_only=False)
+            frame = self.run(graph_cypher("neo4j_delete_slice"), read_only=False)
             if frame.empty or int(frame.iloc[0]["c"]) == 0:
                 return
 
