@@ -72,12 +72,18 @@ def test_a_new_owner_shows_after_derive_runs_again(store: GraphStore) -> None:
     assert grew, "the patent the park firm now owns counts as a park patent"
 
 
-def test_holder_citations_and_segment_sets_agree_with_the_patents(store: GraphStore) -> None:
-    build_fixture_graph(store)
+def _owners(store: GraphStore) -> dict[str, set[str]]:
+    """Patent id -> the ids of the organisations that own it, one hop read."""
     owners: dict[str, set[str]] = {}
     for r in store.run("MATCH (o:Organization)-[:OWNS]->(p:Patent) "
                        "RETURN o.id AS org, p.id AS patent").to_dict("records"):
         owners.setdefault(r["patent"], set()).add(r["org"])
+    return owners
+
+
+def test_holder_citations_and_segment_sets_agree_with_the_patents(store: GraphStore) -> None:
+    build_fixture_graph(store)
+    owners = _owners(store)
     expected: dict[tuple[str, str], int] = {}
     for r in store.run("MATCH (p:Patent)-[:CITES]->(c:Patent) "
                        "RETURN p.id AS citing, c.id AS cited").to_dict("records"):
@@ -111,10 +117,7 @@ def test_class_holdings_agree_with_the_patents(store: GraphStore) -> None:
     build_fixture_graph(store)
     derive_segment_membership(store, CHAIN)
     # one hop at a time, counted in Python, so no engine's multi-hop planning is trusted
-    owners: dict[str, set[str]] = {}
-    for r in store.run("MATCH (o:Organization)-[:OWNS]->(p:Patent) "
-                       "RETURN o.id AS org, p.id AS patent").to_dict("records"):
-        owners.setdefault(r["patent"], set()).add(r["org"])
+    owners = _owners(store)
     expected: dict[tuple[str, str], int] = {}
     for r in store.run("MATCH (p:Patent)-[:CLASSIFIED_AS]->(c:CPC) "
                        "RETURN p.id AS patent, c.code AS code").to_dict("records"):
