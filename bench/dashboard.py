@@ -11,7 +11,9 @@ browser profile that already opened the page (its HTTP cache holds the front end
 returning user); **switch** = clicking the page in the sidebar of an open session. "first"
 is the page title drawn; "ready" is the script run finished with nothing loading. "front
 end" is the warm visit's DOMContentLoaded: Streamlit's own page and scripts, before the app
-says anything. Figures are for this machine only: note its load (`uptime`) beside them.
+says anything. "start" is from launching `innochain dashboard` until `/_stcore/health`
+answers (polled every 0.2 s), the wait before a browser can arrive. Figures are for this
+machine only: note its load (`uptime`) beside them.
 """
 
 from __future__ import annotations
@@ -65,7 +67,9 @@ def _nav_title(key: str) -> str:
 
 def time_page(browser: Any, uri: str, key: str, log_dir: Path) -> dict[str, Any]:
     """Cold, warm, revisit and sidebar-switch timings of one page on a fresh server."""
+    launched = time.perf_counter()
     with dashboard_server(uri, log_dir / f"dashboard-{key}.log") as base:
+        start = time.perf_counter() - launched
         cold = _in_new_session(browser, lambda tab: visit(tab, base, key))
         front_end: list[float] = []
 
@@ -95,7 +99,7 @@ def time_page(browser: Any, uri: str, key: str, log_dir: Path) -> dict[str, Any]
             "warm_first_s": warm[0], "warm_ready_s": warm[1],
             "revisit_first_s": revisited[0], "revisit_ready_s": revisited[1],
             "switch_first_s": switched[0], "switch_ready_s": switched[1],
-            "warm_front_end_s": front_end[0]}
+            "warm_front_end_s": front_end[0], "start_s": start}
 
 
 def _in_new_session(browser: Any, action: Callable[[Any], tuple[float, float]]
@@ -113,11 +117,11 @@ COLUMNS = ("cold", "warm", "revisit", "switch")
 def print_table(rows: list[dict[str, Any]]) -> None:
     """Seconds per page, one line each: first render / ready for each way of arriving."""
     print(f"{'page':<10}" + "".join(f"{c + ' first/ready':>22}" for c in COLUMNS)
-          + f"{'warm front end':>16}")
+          + f"{'warm front end':>16}{'start':>8}")
     for row in rows:
         cells = [f"{row[f'{c}_first_s']:.2f} / {row[f'{c}_ready_s']:.2f}" for c in COLUMNS]
         print(f"{row['page']:<10}" + "".join(f"{cell:>22}" for cell in cells)
-              + f"{row['warm_front_end_s']:>16.2f}")
+              + f"{row['warm_front_end_s']:>16.2f}{row['start_s']:>8.2f}")
 
 
 def run_bench(uri: str, pages: list[str]) -> list[dict[str, Any]]:

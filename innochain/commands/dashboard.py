@@ -24,8 +24,11 @@ def app_path() -> Path:
 
 
 def streamlit_command(host: str, port: int) -> list[str]:
-    """`python -m streamlit run <app>` with a local, headless, non-reporting server."""
-    return [sys.executable, "-m", "streamlit", "run", str(app_path()),
+    """`streamlit run <app>` with a local, headless, non-reporting server, through
+    innochain.dashboard.serve, which imports what the pages need before serving them."""
+    # -P: a bare source folder in the working directory (a checkout's innochain/) must not
+    # hide the installed package, whose innochain.dashboard it lacks.
+    return [sys.executable, "-P", "-m", "innochain.dashboard.serve", "run", str(app_path()),
             "--server.address", host, "--server.port", str(port),
             "--server.headless", "true", "--browser.gatherUsageStats", "false",
             # The installed code does not change while it runs: no file watcher needed.
@@ -49,7 +52,9 @@ def dashboard(uri: str | None, port: int, host: str) -> None:
         click.echo(f"warning: listening on {host}: anyone who can reach this address can read "
                    "the graph; set [auth] password in .streamlit/secrets.toml", err=True)
     shown_host = f"[{host}]" if ":" in host else host
-    click.echo(f"InnoChain dashboard on http://{shown_host}:{port} (graph {redact_uri(graph_uri)})")
+    # Streamlit prints the URL again once it answers, after the pages' imports (a few seconds).
+    click.echo(f"InnoChain dashboard starting on http://{shown_host}:{port} "
+               f"(graph {redact_uri(graph_uri)})")
     env = {**os.environ, ENV_URI: graph_uri}
     command = streamlit_command(host, port)
     sys.stdout.flush()

@@ -29,14 +29,18 @@ def test_runs_the_installed_app_on_localhost(exec_calls: list[Any]) -> None:
                                       "--port", "8765"])
     assert result.exit_code == 0, result.output
     _, argv, env = exec_calls[0]
-    assert argv[1:4] == ["-m", "streamlit", "run"]
-    assert argv[4].endswith("innochain/dashboard/app.py")
+    # The launcher that imports the pages' modules, then runs `streamlit run` in-process;
+    # -P keeps a checkout's bare innochain/ folder from hiding the installed package.
+    assert argv[1:5] == ["-P", "-m", "innochain.dashboard.serve", "run"]
+    assert argv[5].endswith("innochain/dashboard/app.py")
     assert dashboard_command.app_path().is_file()
-    settings = dict(zip(argv[5::2], argv[6::2], strict=False))
+    settings = dict(zip(argv[6::2], argv[7::2], strict=False))
     assert settings["--server.address"] == "127.0.0.1"
     assert settings["--server.port"] == "8765"
     assert settings["--server.headless"] == "true"
     assert settings["--browser.gatherUsageStats"] == "false"
+    assert settings["--server.fileWatcherType"] == "none"
+    assert settings["--client.toolbarMode"] == "viewer"
     assert env[ENV_URI] == "falkor://127.0.0.1:6379"
     assert "warning" not in result.output
 
@@ -60,3 +64,35 @@ def test_malformed_uri_is_one_line(exec_calls: list[Any]) -> None:
     assert result.exit_code != 0
     assert "unsupported graph URI" in result.output
     assert not exec_calls
+
+
+def test_launcher_passes_streamlit_its_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
+    from innochain.dashboard import serve
+
+    received: list[tuple[list[str], str]] = []
+    monkeypatch.setattr("streamlit.web.cli.main",
+                        lambda args, prog_name: received.append((args, prog_name)))
+    argv = dashboard_command.streamlit_command("127.0.0.1", 8765)[4:]
+    serve.main(argv)
+    assert received == [(argv, "streamlit")]
+
+
+def test_broken_extra_pack_does_not_stop_the_server(monkeypatch: pytest.MonkeyPatch,
+                                                    tmp_path: Any) -> None:
+    """A malformed pack under INNOCHAIN_QUERY_PATH is shown in the pages, as before the
+    launcher read the packs; it must not end the server before it starts."""
+    from innochain.dashboard import serve
+    from innochain.errors import QueryPackError
+    from innochain.queries import pack_library
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "orphan.cypher").write_text("MATCH (n) RETURN count(n) AS n\n", encoding="utf-8")
+    monkeypatch.setenv(pack_library.ENV_EXTRA_PACKS, str(tmp_path))
+    pack_library._default_library.cache_clear()
+    try:
+        serve.preload()
+        with pytest.raises(QueryPackError, match="pack.yaml"):
+            pack_library.load_library()
+    finally:
+        pack_library._default_library.cache_clear()
