@@ -9,8 +9,8 @@
   `Organization.segment_set_*` (its patents grouped by their set of segments, all chains),
   `CITES_HOLDER` Organization->Organization {citations} (one holder's patents citing
   another's), `HOLDS_CLASS` Organization->CPC {patents} (its patents classified there);
-- `HOLDS_IN` Organization->Segment {patents, weighted, years, first_year, park_citations}:
-  one edge per holder and segment of the chain;
+- `HOLDS_IN` Organization->Segment {patents, weighted, years, first_year, park_citations,
+  outside_patents, outside_countries}: one edge per holder and segment of the chain;
 - per segment of the chain, on the Segment node: patent counts and weights (whole, park, per
   owner country), holder concentration, and the per-year and per-technology-per-year counts
   as parallel lists.

@@ -18,6 +18,7 @@ from innochain.queries.scoring import apply_scoring
 
 GAP_SEGMENTS = 4  # weak or missing segments followed up with firms and inventors to attract
 ATTRACT_ROWS = 5
+NEW_FILINGS_ALL = 500_000  # the max of landscape.new_filings' limit: the report needs every row
 
 
 def query_frame(store: GraphStore, query_id: str, **params: Any) -> pd.DataFrame:
@@ -128,7 +129,9 @@ def gather_landscape(store: GraphStore, park_id: str | None, since: int) -> Land
                                      min_patents=5),
         single_source=query_frame(store, "risk.single_source", park_id=pid),
         park_disputes=query_frame(store, "risk.park_disputes"),
-        new_filings=query_frame(store, "landscape.new_filings", park_id=pid, since=since),
+        # every row: the findings add patents_since up per holder over all segments
+        new_filings=query_frame(store, "landscape.new_filings", park_id=pid, since=since,
+                                limit=NEW_FILINGS_ALL),
         cases=query_frame(store, "data.cases"),
     )
     data.gaps = _gaps(store, pid, strength, since)

@@ -20,20 +20,21 @@ columns:
   segment_weighted: {type: float, zh: 环节加权专利数, en: all the segment's weighted patents}
   share: {type: float, zh: 联盟占比, en: alliance share of the segment}
 */
+// Reads the materialised HOLDS_IN edges and Segment.patents_weighted (docs/graph-model.md):
+// per segment the members holding patents there, then only their patents in it.
 MATCH (park:Park {id: $park_id})
 MATCH (s:Segment {chain: park.chain})
-// One row per patent first, so a patent two members co-own counts once.
-OPTIONAL MATCH (s)<-[r:IN_SEGMENT]-(p:Patent)<-[:OWNS]-(:Organization)-[:MEMBER_OF]->(a:Organization)
+OPTIONAL MATCH (s)<-[:HOLDS_IN]-(m:Organization)-[:MEMBER_OF]->(a:Organization)
 WHERE a.id = $alliance_id
-WITH DISTINCT s, p, r
-WITH s, count(p) AS patents, sum(coalesce(r.weight, 0.0)) AS patents_weighted
-OPTIONAL MATCH (s)<-[:IN_SEGMENT]-(:Patent)<-[:OWNS]-(m:Organization)-[:MEMBER_OF]->(a:Organization)
-WHERE a.id = $alliance_id
-WITH s, patents, patents_weighted, m
+WITH s, m
 ORDER BY m.name
-WITH s, patents, patents_weighted, collect(DISTINCT m.name) AS members
-OPTIONAL MATCH (s)<-[all:IN_SEGMENT]-(:Patent)
-WITH s, patents, patents_weighted, members, sum(coalesce(all.weight, 0.0)) AS segment_weighted
+WITH s, collect(DISTINCT m.name) AS members, collect(DISTINCT m) AS holders
+UNWIND CASE WHEN size(holders) = 0 THEN [null] ELSE holders END AS m
+OPTIONAL MATCH (m)-[:OWNS]->(p:Patent)-[r:IN_SEGMENT]->(s)
+// One row per patent, so a patent two members co-own counts once.
+WITH DISTINCT s, members, p, r
+WITH s, members, count(p) AS patents, sum(coalesce(r.weight, 0.0)) AS patents_weighted
+WITH s, members, patents, patents_weighted, coalesce(s.patents_weighted, 0.0) AS segment_weighted
 RETURN s.order AS order, s.id AS segment_id, s.name_zh AS segment, members, patents,
        patents_weighted, segment_weighted,
        CASE WHEN segment_weighted > 0 THEN 1.0 * patents_weighted / segment_weighted

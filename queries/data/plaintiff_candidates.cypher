@@ -20,18 +20,21 @@ columns:
 */
 // Reads the materialised HOLDS_IN edges and Organization.segment_set_* (docs/graph-model.md):
 // patents in any of the chain's segments = the sum over the holder's segment sets that meet
-// them, so a patent in several segments counts once.
+// them, so a patent in several segments counts once. The cases each plaintiff brought are
+// counted once from the cases, not per holder.
 MATCH (park:Park {id: $park_id})
+OPTIONAL MATCH (c:Case)<-[:PARTY_TO {side: 'plaintiff'}]-(plaintiff:Organization)
+WITH park, plaintiff.id AS plaintiff, count(c) AS cases
+WITH park, collect([plaintiff, cases]) AS brought
 MATCH (s:Segment {chain: park.chain})<-[:HOLDS_IN]-(o:Organization)
 WHERE coalesce(o.in_park, false) = false
-WITH park, o, collect(s.id) AS chain_segments
-WITH park, o,
+WITH park, brought, o, collect(s.id) AS chain_segments
+WITH park, brought, o,
      [i IN range(0, size(o.segment_set_patents) - 1)
       WHERE any(x IN o.segment_set_members[o.segment_set_starts[i]..o.segment_set_ends[i]]
                 WHERE x IN chain_segments) | o.segment_set_patents[i]] AS counts
-WITH park, o, reduce(t = 0, n IN counts | t + n) AS patents
-WITH park, o, patents,
-     size([(o)-[:PARTY_TO {side: 'plaintiff'}]->(c:Case) | c]) AS cases_as_plaintiff
+WITH park, o, reduce(t = 0, n IN counts | t + n) AS patents,
+     coalesce(head([b IN brought WHERE b[0] = o.id | b[1]]), 0) AS cases_as_plaintiff
 RETURN o.id AS org_id, o.name AS name, o.country AS country,
        CASE WHEN o.country IS NULL THEN 'unknown'
             WHEN o.country = park.country THEN 'domestic' ELSE 'foreign' END AS class,

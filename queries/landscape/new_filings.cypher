@@ -10,6 +10,8 @@ params:
             description: {zh: 园区 id, en: the park}}
   since: {type: int, default: 2020, min: 1900, max: 2100, example: 2020,
           description: {zh: 近期的起始年份, en: first filing year counted as recent}}
+  limit: {type: int, default: 1000, min: 1, max: 500000, example: 100,
+          description: {zh: 返回行数（按下列顺序的前若干行）, en: "rows returned (the first ones in the order below)"}}
 columns:
   holder_id: {type: str, zh: 权利人 id, en: holder id}
   holder: {type: str, zh: 权利人, en: holder}
@@ -22,7 +24,8 @@ columns:
   first_year: {type: int, zh: 产业链最早申请年, en: first filing year in the chain}
 */
 // HOLDS_IN (materialised by derive) carries each holder's filing years per segment; whether
-// park firms work in a segment is worked out once per segment, before the holders.
+// park firms work in a segment is worked out once per segment, before the holders; the first
+// filing year only for the rows kept.
 MATCH (park:Park {id: $park_id})
 MATCH (s:Segment {chain: park.chain})
 WITH park, s,
@@ -33,6 +36,9 @@ WITH park, s, park_firms, o, h
 WHERE coalesce(o.in_park, false) = false
 WITH park, s, park_firms, o, size([y IN h.years WHERE y >= $since]) AS patents_since
 WHERE patents_since > 0
+WITH park, s, park_firms, o, patents_since
+ORDER BY s.id, patents_since DESC, o.id
+LIMIT $limit
 MATCH (o)-[all:HOLDS_IN]->(:Segment {chain: park.chain})
 WITH park, s, park_firms, o, patents_since, min(all.first_year) AS first_year
 RETURN o.id AS holder_id, o.name AS holder,

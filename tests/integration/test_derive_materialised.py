@@ -131,3 +131,33 @@ def test_class_holdings_agree_with_the_patents(store: GraphStore) -> None:
     derive_segment_membership(store, CHAIN)
     again = store.run("MATCH (:Organization)-[h:HOLDS_CLASS]->(:CPC) RETURN count(h) AS n")
     assert int(again.iloc[0]["n"]) == len(expected)
+
+
+def test_holdings_outside_the_park_agree_with_the_patents(store: GraphStore) -> None:
+    build_fixture_graph(store)
+    # one hop at a time, worked out in Python: per holder and segment, its patents there with
+    # no owner in the park, and the owner countries every one of those patents has
+    owners = _owners(store)
+    orgs = {r["id"]: r for r in store.run(
+        "MATCH (o:Organization) RETURN o.id AS id, o.in_park AS in_park, o.country AS country"
+    ).to_dict("records")}
+    expected: dict[tuple[str, str], tuple[int, set[str] | None]] = {}
+    for r in store.run("MATCH (p:Patent)-[:IN_SEGMENT]->(s:Segment) "
+                       "RETURN p.id AS patent, s.id AS segment").to_dict("records"):
+        mine = owners.get(r["patent"], set())
+        outside = not any(orgs[o]["in_park"] is True for o in mine)
+        countries = {orgs[o]["country"] for o in mine if orgs[o]["country"] is not None}
+        for org in mine:
+            n, common = expected.get((org, r["segment"]), (0, None))
+            if outside:
+                n, common = n + 1, countries if common is None else common & countries
+            expected[(org, r["segment"])] = (n, common)
+    held = store.run("MATCH (o:Organization)-[h:HOLDS_IN]->(s:Segment) "
+                     "RETURN o.id AS org, s.id AS segment, h.outside_patents AS n, "
+                     "h.outside_countries AS countries")
+    got = {(r["org"], r["segment"]): (int(r["n"]), None if r["countries"] is None
+                                      else set(r["countries"]))
+           for r in held.to_dict("records")}
+    assert got == expected
+    # the fixture has holders of both kinds: co-owned with a park firm, and outside alone
+    assert any(n == 0 for n, _ in got.values()) and any(n > 0 for n, _ in got.values())
