@@ -18,21 +18,34 @@ columns:
   cites_out: {type: int, zh: 本方引用对方, en: citations from the organisation to the partner}
   cites_in: {type: int, zh: 对方引用本方, en: citations from the partner to the organisation}
 */
-// Reads the materialised HOLDS_CLASS and CITES_HOLDER edges (docs/graph-model.md); the
-// co-owners are walked once from the organisation's side and looked up per partner.
+// Reads the materialised HOLDS_CLASS and CITES_HOLDER edges (docs/graph-model.md). Every
+// part is gathered from the organisation's side as a list of (partner, part) entries: the
+// shared classes, the co-owned patents, the citations each way; one grouping per partner at
+// the end. Nothing is walked per partner, and no long list is a grouping key (FalkorDB
+// hashes it for every row). Each comprehension names its own variables (FalkorDB binds a
+// name reused in a second comprehension of one projection to the first one's value).
 MATCH (org:Organization {id: $org_id})
-OPTIONAL MATCH (org)-[:OWNS]->(p:Patent)<-[:OWNS]-(co:Organization)
-WHERE co.id <> org.id
-WITH org, co.id AS co_id, count(p) AS patents
-WITH org, [x IN collect([co_id, patents]) WHERE x[0] IS NOT NULL] AS co_owners
-MATCH (org)-[:HOLDS_CLASS]->(c:CPC)<-[:HOLDS_CLASS]-(partner:Organization)
-WHERE partner.id <> org.id AND (partner.role = 'firm' OR partner.role = 'institute')
-WITH org, co_owners, partner, c.code AS code
+WITH org,
+     [(org)-[:HOLDS_CLASS]->(c:CPC)<-[:HOLDS_CLASS]-(by_class:Organization)
+        WHERE by_class.role = 'firm' OR by_class.role = 'institute'
+        | {partner: by_class, code: c.code, co_owned: 0, cites_out: 0, cites_in: 0}] +
+       [(org)-[:OWNS]->(:Patent)<-[:OWNS]-(co:Organization) WHERE co.id <> org.id
+        | {partner: co, code: null, co_owned: 1, cites_out: 0, cites_in: 0}] +
+       [(org)-[out:CITES_HOLDER]->(cited:Organization)
+        | {partner: cited, code: null, co_owned: 0, cites_out: out.citations, cites_in: 0}] +
+       [(org)<-[inc:CITES_HOLDER]-(citing:Organization)
+        | {partner: citing, code: null, co_owned: 0, cites_out: 0, cites_in: inc.citations}]
+       AS found
+UNWIND found AS f
+WITH org, f.partner AS partner, f.code AS code, f.co_owned AS co_owned, f.cites_out AS cites_out,
+     f.cites_in AS cites_in
+WHERE partner.id <> org.id
+WITH partner, code, co_owned, cites_out, cites_in
 ORDER BY code
-WITH org, co_owners, partner, collect(code) AS shared_classes
+WITH partner, collect(code) AS shared_classes, toInteger(sum(co_owned)) AS co_owned,
+     toInteger(sum(cites_out)) AS cites_out, toInteger(sum(cites_in)) AS cites_in
+WHERE size(shared_classes) > 0
 RETURN partner.id AS partner_id, partner.name AS partner, partner.role AS role,
-       coalesce(partner.in_park, false) AS in_park, shared_classes,
-       coalesce(head([x IN co_owners WHERE x[0] = partner.id | x[1]]), 0) AS co_owned,
-       coalesce(head([(org)-[x:CITES_HOLDER]->(partner) | x.citations]), 0) AS cites_out,
-       coalesce(head([(partner)-[x:CITES_HOLDER]->(org) | x.citations]), 0) AS cites_in
+       coalesce(partner.in_park, false) AS in_park, shared_classes, co_owned, cites_out,
+       cites_in
 ORDER BY co_owned DESC, size(shared_classes) DESC, partner_id

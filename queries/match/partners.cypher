@@ -19,9 +19,11 @@ columns:
   cooperates: {type: bool, zh: 已有合作, en: a COOPERATES_WITH link is recorded}
 */
 // A firm works in a segment when it holds patents there or declares it (ACTIVE_IN). Reads
-// the materialised HOLDS_IN and HOLDS_CLASS edges (docs/graph-model.md): candidates are
-// gathered from the firm's side (the holders of its neighbour segments, of its classes, its
-// supply links), so the cost follows its neighbourhood, not every firm's patents.
+// the materialised HOLDS_IN and HOLDS_CLASS edges (docs/graph-model.md). Every part is
+// gathered from the firm's side as a list of (candidate, part) entries, each pair once: the
+// holders of its neighbour segments with the segment, the holders of its classes once per
+// shared class, its supply links; one grouping per candidate at the end. Nothing is walked
+// per candidate, and no long list is a grouping key (FalkorDB hashes it for every row).
 MATCH (firm:Organization {id: $firm_id})
 WITH firm, [(firm)-[:HOLDS_IN]->(s:Segment) | s.id] +
            [(firm)-[:ACTIVE_IN]->(s:Segment) | s.id] AS own_segments
@@ -35,31 +37,32 @@ OPTIONAL MATCH (mine:Segment)-[:FEEDS]->(down:Segment)
 WHERE mine.id IN own_segments AND NOT down.id IN own_segments
 WITH firm, upstream_ids, down ORDER BY down.order, down.id
 WITH firm, upstream_ids, collect(DISTINCT down.id) AS downstream_ids
-OPTIONAL MATCH (near:Segment)<-[:HOLDS_IN|ACTIVE_IN]-(by_segment:Organization {role: 'firm'})
-WHERE near.id IN upstream_ids OR near.id IN downstream_ids
-WITH firm, upstream_ids, downstream_ids, collect(DISTINCT by_segment) AS by_segments
-OPTIONAL MATCH (firm)-[:HOLDS_CLASS]->(:CPC)<-[:HOLDS_CLASS]-(by_class:Organization {role: 'firm'})
-WITH firm, upstream_ids, downstream_ids, by_segments, collect(DISTINCT by_class) AS by_classes
-OPTIONAL MATCH (firm)-[:SUPPLIES]-(by_supply:Organization {role: 'firm'})
-WITH firm, upstream_ids, downstream_ids, by_segments, by_classes,
-     collect(DISTINCT by_supply) AS by_supplies
-UNWIND by_segments + by_classes + by_supplies AS other
-WITH DISTINCT firm, upstream_ids, downstream_ids, other
+WITH firm, upstream_ids, downstream_ids,
+     [(firm)<-[:SUPPLIES]-(supplier:Organization) | supplier.id] AS supplier_ids,
+     [(firm)-[:SUPPLIES]->(customer:Organization) | customer.id] AS customer_ids,
+     [(firm)-[:COOPERATES_WITH]-(cooperating:Organization) | cooperating.id] AS cooperating_ids,
+     [(near:Segment)<-[:HOLDS_IN|ACTIVE_IN]-(by_segment:Organization {role: 'firm'})
+      WHERE near.id IN upstream_ids OR near.id IN downstream_ids
+      | {other: by_segment, segment: near.id, class: 0}] +
+     [(firm)-[:HOLDS_CLASS]->(:CPC)<-[:HOLDS_CLASS]-(by_class:Organization {role: 'firm'})
+      | {other: by_class, segment: null, class: 1}] +
+     [(firm)-[:SUPPLIES]-(by_supply:Organization {role: 'firm'})
+      | {other: by_supply, segment: null, class: 0}]
+       AS found
+UNWIND found AS f
+WITH firm, upstream_ids, downstream_ids, supplier_ids, customer_ids, cooperating_ids,
+     f.other AS other, f.segment AS segment, f.class AS class
 WHERE other.id <> firm.id
-WITH firm, other,
-     [(other)-[:HOLDS_IN]->(s:Segment) | s.id] + [(other)-[:ACTIVE_IN]->(s:Segment) | s.id]
-       AS other_segments, upstream_ids, downstream_ids,
-     size([(other)-[:HOLDS_CLASS]->(c:CPC)<-[:HOLDS_CLASS]-(firm) | c]) AS shared_classes,
-     size([(other)-[:SUPPLIES]->(firm) | 1]) > 0 AS supplies_firm,
-     size([(firm)-[:SUPPLIES]->(other) | 1]) > 0 AS buys_from_firm
-WITH firm, other, shared_classes,
-     [x IN upstream_ids WHERE x IN other_segments] AS upstream,
-     [x IN downstream_ids WHERE x IN other_segments] AS downstream,
-     CASE WHEN supplies_firm AND buys_from_firm THEN 'both'
-          WHEN supplies_firm THEN 'supplier' WHEN buys_from_firm THEN 'customer'
-          ELSE 'none' END AS supply_link
+WITH upstream_ids, downstream_ids, supplier_ids, customer_ids, cooperating_ids, other,
+     collect(DISTINCT segment) AS near_ids, toInteger(sum(class)) AS shared_classes
+WITH other, shared_classes, near_ids, upstream_ids, downstream_ids, cooperating_ids,
+     other.id IN supplier_ids AS supplies_firm, other.id IN customer_ids AS buys_from_firm
 RETURN other.id AS partner_id, other.name AS partner, coalesce(other.in_park, false) AS in_park,
-       upstream AS upstream_segments, downstream AS downstream_segments,
-       shared_classes, supply_link,
-       size([(firm)-[:COOPERATES_WITH]-(other) | 1]) > 0 AS cooperates
+       [x IN upstream_ids WHERE x IN near_ids] AS upstream_segments,
+       [x IN downstream_ids WHERE x IN near_ids] AS downstream_segments,
+       shared_classes,
+       CASE WHEN supplies_firm AND buys_from_firm THEN 'both'
+            WHEN supplies_firm THEN 'supplier' WHEN buys_from_firm THEN 'customer'
+            ELSE 'none' END AS supply_link,
+       other.id IN cooperating_ids AS cooperates
 ORDER BY partner_id

@@ -58,6 +58,20 @@ def test_co_innovation(park: GraphStore) -> None:
     ]
 
 
+def test_co_innovation_citations_agree_from_both_sides(park: GraphStore) -> None:
+    # Deneng's patents cite Solaris's three times: Solaris sees them as citations in; Xindian
+    # and Solaris cite each other once each way
+    solaris = {r["partner_id"]: (r["cites_out"], r["cites_in"])
+               for r in answer(park, "match.co_innovation", org_id="org:solaris")}
+    assert solaris["org:deneng"] == (0, 3) and solaris["org:xindian"] == (1, 1)
+    for org_id in ("org:deneng", "org:solaris", "org:dayang", "org:institute"):
+        for row in answer(park, "match.co_innovation", org_id=org_id):
+            back = {r["partner_id"]: r for r in answer(park, "match.co_innovation",
+                                                       org_id=row["partner_id"])}[org_id]
+            assert (back["cites_out"], back["cites_in"], back["co_owned"]) == (
+                row["cites_in"], row["cites_out"], row["co_owned"])
+
+
 def test_institute_firm_pairs(park: GraphStore) -> None:
     rows = answer(park, "match.institute_firm_pairs")
     assert [(r["firm_id"], r["shared_classes"], r["cites_institute"], r["co_owned"],
