@@ -10,7 +10,6 @@ import pandas as pd
 from neo4j import GraphDatabase, Query, RoutingControl
 from neo4j.exceptions import (
     AuthError,
-    ClientError,
     ConfigurationError,
     DriverError,
     Neo4jError,
@@ -73,7 +72,7 @@ class Neo4jStore:
             return self._driver.execute_query(  # type: ignore[no-any-return]
                 query, checked, routing_=routing, database_=self.database,
                 result_transformer_=_to_frame)
-        except ClientError as exc:
+        except Neo4jError as exc:  # the query's own errors, and the server's limits on it
             raise _query_error(exc, tag, read_only) from None
         except (ServiceUnavailable, DriverError, OSError) as exc:
             raise BackendUnavailable(f"lost Neo4j at {redact_uri(self.uri)} "
@@ -145,6 +144,10 @@ def _query_error(exc: Neo4jError, tag: str | None, read_only: bool) -> InnoChain
                       or "WriteOnReadOnlyAccessDbException" in code):
         return InnoChainError(f"refused{where}: a read-only query tried to write "
                               f"({_first_line(exc)})")
+    if "MemoryPoolOutOfMemoryError" in code:
+        return InnoChainError(f"Neo4j ran out of query memory{where} ({_first_line(exc)}): "
+                              "narrow the query, or raise db.memory.transaction.total.max "
+                              "and the heap in the server's neo4j.conf")
     return InnoChainError(f"Neo4j rejected the query{where}: {_first_line(exc)}")
 
 
