@@ -1,6 +1,7 @@
 """Dashboard page times in headless Chromium: first render and interactive, cold and warm.
 
     python -P bench/dashboard.py [--uri URI] [--pages overview,risk] [--json FILE]
+    python -P bench/dashboard.py --floor [--json FILE]
 
 Default graph: the demo park (`innochain demo --build-only`, about a minute) built into a
 temporary embedded store. For each page: **cold** = a fresh `innochain dashboard` process
@@ -12,7 +13,10 @@ returning user); **switch** = clicking the page in the sidebar of an open sessio
 is the page title drawn; "ready" is the script run finished with nothing loading. "front
 end" is the warm visit's DOMContentLoaded: Streamlit's own page and scripts, before the app
 says anything. "start" is from launching `innochain dashboard` until `/_stcore/health`
-answers (polled every 0.2 s), the wait before a browser can arrive. Figures are for this
+answers (polled every 0.2 s), the wait before a browser can arrive. `--floor` times a page
+with no InnoChain code in it (bench/streamlit_floor/app.py: a title, a sidebar, a
+three-row table) served by `streamlit run` with the dashboard's flags, cold, warm and on
+revisit: what Streamlit alone costs here, the floor under any page. Figures are for this
 machine only: note its load (`uptime`) beside them.
 """
 
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,15 +37,19 @@ ROOT = Path(__file__).resolve().parents[1]
 # Appended (not prepended): the installed innochain must win over the bare source folder.
 sys.path.append(str(ROOT))
 
+from innochain.commands.dashboard import streamlit_command  # noqa: E402
 from innochain.dashboard.i18n import PAGE_TITLES  # noqa: E402
 from tests.dashboard_browser import (  # noqa: E402
     PAGE_PATHS,
+    TITLE_JS,
     build_demo_graph,
     chromium_available,
     dashboard_server,
+    free_port,
     launch_chromium,
     switch_by_sidebar,
     visit,
+    wait_page_done,
 )
 
 VIEWPORT = {"width": 1440, "height": 1000}
@@ -137,6 +146,84 @@ def run_bench(uri: str, pages: list[str]) -> list[dict[str, Any]]:
             browser.close()
 
 
+FLOOR_APP = Path(__file__).resolve().parent / "streamlit_floor" / "app.py"
+
+
+def _visit_url(tab: Any, url: str) -> tuple[float, float]:
+    started = time.perf_counter()
+    tab.goto(url)
+    tab.wait_for_function(TITLE_JS, timeout=60_000)
+    first = time.perf_counter() - started
+    wait_page_done(tab)
+    return first, time.perf_counter() - started
+
+
+@contextmanager
+def floor_server(log_path: Path) -> Iterator[str]:
+    """`streamlit run bench/streamlit_floor/app.py` with the dashboard's flags; its base URL."""
+    import urllib.request
+
+    port = free_port()
+    command = streamlit_command("127.0.0.1", port)
+    run_at = command.index("run")
+    command = [sys.executable, "-m", "streamlit", "run", str(FLOOR_APP), *command[run_at + 2:]]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                try:
+                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1):
+                        break
+                except OSError:
+                    time.sleep(0.2)
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+
+
+def run_floor() -> list[dict[str, Any]]:
+    """The floor page timed cold, warm and on revisit (it has no second page to switch to)."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="innochain-bench-logs-") as logs, \
+            sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            launched = time.perf_counter()
+            with floor_server(Path(logs) / "floor.log") as base:
+                start = time.perf_counter() - launched
+                cold = _in_new_session(browser, lambda tab: _visit_url(tab, base))
+                front_end: list[float] = []
+
+                def warm_visit(tab: Any) -> tuple[float, float]:
+                    timings = _visit_url(tab, base)
+                    front_end.append(float(tab.evaluate(DOM_LOADED_JS)) / 1000)
+                    return timings
+
+                warm = _in_new_session(browser, warm_visit)
+
+                def revisit(tab: Any) -> tuple[float, float]:
+                    _visit_url(tab, base)
+                    again = tab.context.new_page()
+                    try:
+                        return _visit_url(again, base)
+                    finally:
+                        again.close()
+
+                revisited = _in_new_session(browser, revisit)
+        finally:
+            browser.close()
+    nan = float("nan")
+    return [{"page": "floor", "cold_first_s": cold[0], "cold_ready_s": cold[1],
+             "warm_first_s": warm[0], "warm_ready_s": warm[1],
+             "revisit_first_s": revisited[0], "revisit_ready_s": revisited[1],
+             "switch_first_s": nan, "switch_ready_s": nan,
+             "warm_front_end_s": front_end[0], "start_s": start}]
+
+
 def main() -> None:
     """Parse the flags, run, print, and write JSON when asked."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -144,9 +231,18 @@ def main() -> None:
     parser.add_argument("--pages", default=",".join(PAGE_PATHS),
                         help="comma-separated page keys (default: all)")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--floor", action="store_true",
+                        help="time a minimal Streamlit page instead (Streamlit's own cost)")
     args = parser.parse_args()
     if not chromium_available():
         sys.exit("Debian's chromium (/usr/bin/chromium) is needed: apt-get install chromium")
+    if args.floor:
+        rows = run_floor()
+        print_table(rows)
+        if args.json:
+            args.json.write_text(json.dumps({"graph": None, "pages": rows}, indent=2),
+                                 encoding="utf-8")
+        return
     pages = [p for p in args.pages.split(",") if p]
     unknown = [p for p in pages if p not in PAGE_PATHS]
     if unknown:
