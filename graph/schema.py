@@ -117,7 +117,8 @@ MATERIALISED_PROPERTIES: dict[str, tuple[str, ...]] = {
                 "holders", "park_holders", "holder_weight_total", "holder_weight_squares",
                 "trend_years", "trend_patents", "trend_weighted", "trend_park_weighted",
                 "tech_ids", "tech_years", "tech_patents", "tech_park_patents"),
-    "HOLDS_IN": ("patents", "weighted", "years", "first_year", "park_citations"),
+    "HOLDS_IN": ("patents", "weighted", "years", "first_year", "park_citations",
+                 "outside_patents", "outside_countries"),
     "CITES_HOLDER": ("citations",),
     "HOLDS_CLASS": ("patents",),
 }
