@@ -9,23 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from innochain.loaders.ipc_symbols import ancestors, ipc_level
+from innochain.loaders.ipc_symbols import level_and_parent
 from innochain.loaders.records import EdgeRecord, NodeRecord, Origin, Record
 
 # ipc_symbols says "main group"; the graph contract says "group".
 _LEVELS = {"main group": "group"}
-
-
-def class_level(code: str) -> str:
-    """section, class, subclass, group or subgroup (docs/graph-model.md)."""
-    level = ipc_level(code)
-    return _LEVELS.get(level, level)
-
-
-def parent_code(code: str) -> str | None:
-    """The nearest ancestor of a canonical code, or None for a section."""
-    found = ancestors(code)
-    return found[0] if found else None
 
 
 class ClassNodes:
@@ -34,20 +22,25 @@ class ClassNodes:
     def __init__(self, scheme: str, source: str) -> None:
         self.scheme, self.source = scheme, source
         self.seen: set[str] = set()
+        self._facts: dict[str, tuple[str, str | None]] = {}  # code -> (level, parent)
 
     def records(self, code: str, origin: Origin | None,
                 title: str | None = None) -> Iterator[Record]:
         """The node for `code` (title set when given) and any ancestor not yet emitted."""
         if code in self.seen and title is None:
             return
-        props = {"scheme": self.scheme, "level": class_level(code), "source": self.source}
+        facts = self._facts.get(code)
+        if facts is None:  # one parse per code, however many lines name it
+            level, parent = level_and_parent(code)
+            facts = self._facts[code] = (_LEVELS.get(level, level), parent)
+        props = {"scheme": self.scheme, "level": facts[0], "source": self.source}
         if title:
             props["title"] = title
         yield NodeRecord("CPC", code, props, origin)
         if code in self.seen:
             return
         self.seen.add(code)
-        parent = parent_code(code)
+        parent = facts[1]
         if parent is None:
             return
         yield from self.records(parent, origin)

@@ -251,10 +251,12 @@ class Resolver:
         strong: list[tuple[float, int, int, NameMatch]] = []
         weak: dict[int, list[tuple[int, NameMatch]]] = defaultdict(list)
         for i, j in candidate_pairs(norms, self.max_block):
-            match = similarity.compare(norms[i], norms[j])
+            match = similarity.kept_match(norms[i], norms[j], self.threshold)
+            if match is None:  # below the threshold and no containment rule
+                continue
             if match.score >= self.threshold:
                 strong.append((match.score, i, j, match))
-            elif match.kind != "similar":
+            else:  # a containment rule ("head", "inside", ...) below the threshold
                 short, long_ = (i, j) if _shorter(norms[i], norms[j]) else (j, i)
                 weak[short].append((long_, match))
         strong.sort(key=lambda item: (-item[0], item[1], item[2]))

@@ -79,9 +79,13 @@ def normalize_symbol(raw: str) -> str:
 def wipo14_to_symbol(wipo14: str) -> str:
     """``'H01L0031180000'`` -> ``'H01L31/18'``; short symbols (``'H01L'``) pass through."""
     text = wipo14.strip().upper()
-    if not (_WIPO14.match(text) or _SHORT.match(text)):
+    wipo = _WIPO14.match(text)
+    if wipo:  # what parse_symbol makes of it, without parsing it a second time
+        subclass, main, sub = wipo.groups()
+        return f"{subclass}{int(main)}/{_clean_subgroup(sub)}"
+    if not _SHORT.match(text):
         raise ValueError(f"not a WIPO 14-character symbol: {wipo14!r}")
-    return normalize_symbol(text)
+    return text
 
 
 def symbol_to_wipo14(symbol: str) -> str:
@@ -94,7 +98,18 @@ def symbol_to_wipo14(symbol: str) -> str:
 
 def ipc_level(symbol: str) -> Level:
     """Level of a symbol: section, class, subclass, main group or subgroup."""
+    return _level(parse_symbol(symbol))
+
+
+def level_and_parent(symbol: str) -> tuple[Level, str | None]:
+    """`ipc_level(symbol)` and the nearest of its `ancestors` (None for a section), from one
+    parse: a classification scheme names tens of thousands of symbols."""
     parsed = parse_symbol(symbol)
+    found = _ancestors(parsed)
+    return _level(parsed), found[0] if found else None
+
+
+def _level(parsed: IpcSymbol) -> Level:
     if parsed.main_group is None:
         return {1: "section", 3: "class", 4: "subclass"}[len(parsed.subclass)]  # type: ignore[return-value]
     return "main group" if parsed.subgroup == "00" else "subgroup"
@@ -106,7 +121,10 @@ def ancestors(symbol: str) -> list[str]:
     Intermediate subgroups (the IPC's dot levels) are not derivable from the symbol alone,
     so they are not listed.
     """
-    parsed = parse_symbol(symbol)
+    return _ancestors(parse_symbol(symbol))
+
+
+def _ancestors(parsed: IpcSymbol) -> list[str]:
     out: list[str] = []
     if parsed.main_group is not None and parsed.subgroup != "00":
         out.append(f"{parsed.subclass}{parsed.main_group}/00")

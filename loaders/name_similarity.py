@@ -71,6 +71,19 @@ class NameSimilarity:
             return self._compare_latin(a, b)
         return self._compare_chinese(a, b)
 
+    def kept_match(self, a: NormalisedName, b: NormalisedName,
+                   threshold: float) -> NameMatch | None:
+        """`compare(a, b)` when resolution keeps it (a score at or above `threshold`, or a
+        containment rule), else None. Most pairs blocking forms are two Chinese names weighed
+        by their bigrams alone and dropped: those skip building an explanation."""
+        if (a.key and b.key and not a.generic and not b.generic and a.key != b.key
+                and a.compact != b.compact and not (a.script == b.script == "latin")
+                and places_agree(a.place, b.place)
+                and not _chinese_kept(a, b, threshold)):
+            return None  # compare() would end in _compare_chinese with a dropped score
+        match = self.compare(a, b)
+        return match if match.score >= threshold or match.kind != "similar" else None
+
     def _compare_latin(self, a: NormalisedName, b: NormalisedName) -> NameMatch:
         score, matched, complete = self.soft_token_jaccard(a.tokens, b.tokens)
         if not complete and matched > len(set(a.tokens) & set(b.tokens)):
@@ -135,6 +148,15 @@ class NameSimilarity:
             return NameMatch(dice, (f"short name {short.key!r} inside {long_.key!r}", reason),
                              "short name")
         return NameMatch(dice, (reason,))
+
+
+def _chinese_kept(a: NormalisedName, b: NormalisedName, threshold: float) -> bool:
+    """Whether `_compare_chinese(a, b)` scores at least `threshold` or names a containment."""
+    if bigram_dice(a.key, b.key) >= threshold:
+        return True
+    short, long_ = (a, b) if len(a.key) <= len(b.key) else (b, a)
+    return (len(short.key) < len(long_.key) and long_.key.startswith(short.key)) \
+        or is_chinese_short_name(short, long_)
 
 
 def places_agree(a: str | None, b: str | None) -> bool:

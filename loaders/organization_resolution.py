@@ -175,8 +175,15 @@ def apply_resolution(records: Iterable[Record], resolution: Resolution) -> Itera
 def resolved_records(make_records: Callable[[], Iterable[Record]],
                      known: Iterable[Mapping[str, Any]], *,
                      threshold: float = DEFAULT_THRESHOLD,
-                     overrides: Path | None = None) -> tuple[Iterator[Record], Resolution]:
-    """Both passes: resolve on a first run of the loader, rewrite ids on a second."""
-    resolution = resolve_organizations(make_records(), known, threshold=threshold,
-                                       overrides=overrides)
+                     overrides: Path | None = None,
+                     make_organizations: Callable[[], Iterable[Record]] | None = None,
+                     ) -> tuple[Iterator[Record], Resolution]:
+    """Both passes: resolve on a first run of the loader, rewrite ids on a second.
+
+    `make_organizations`, when the loader has one, gives the first pass only the records that
+    can hold organisations (the organisation nodes of `make_records` in the same order), so
+    the first pass skips the rest of the files.
+    """
+    resolution = resolve_organizations((make_organizations or make_records)(), known,
+                                       threshold=threshold, overrides=overrides)
     return apply_resolution(make_records(), resolution), resolution

@@ -57,3 +57,20 @@ def test_bad_lines_are_rejected_and_counted() -> None:
                        ("product_product.json", 5, "rel")}
     report = run_load(None, chainkg.KIND, _records(), files=[str(FOLDER)], dry_run=True)
     assert (report.rows_read, report.rows_rejected) == (28, 9)
+
+
+def test_the_organisation_pass_gives_the_organisations_of_the_full_pass() -> None:
+    """Entity resolution's first pass reads company.json only: same organisations, same order,
+    so the same resolution."""
+    from innochain.loaders.organization_resolution import resolved_records
+
+    def organisations(recs: list) -> list:
+        return [r for r in recs if isinstance(r, NodeRecord) and r.label == "Organization"]
+
+    assert organisations(list(chainkg.organization_records([FOLDER]))) == \
+        organisations(_records()) != []
+    full, full_resolution = resolved_records(_records, [])
+    fast, fast_resolution = resolved_records(
+        _records, [], make_organizations=lambda: chainkg.organization_records([FOLDER]))
+    assert list(fast) == list(full)
+    assert fast_resolution == full_resolution

@@ -125,3 +125,28 @@ def test_blocking_keeps_comparisons_far_below_all_pairs() -> None:
              for i in range(2000) for word in ("Solar",)]
     pairs = sum(1 for _ in candidate_pairs(names, max_block=50))
     assert pairs < 2000 * 1999 // 2 // 100
+
+
+def test_pairs_dropped_early_are_the_pairs_compare_scores_below_the_threshold() -> None:
+    """kept_match skips building the explanation of a pair resolution drops: it must drop
+    exactly the pairs compare() scores under the threshold with no containment rule."""
+    from itertools import permutations
+
+    from innochain.loaders.name_normalisation import normalise_name
+    from innochain.loaders.name_similarity import NameSimilarity
+
+    names = ["隆基绿能科技股份有限公司", "隆基绿能", "隆基股份", "隆基", "华联瓷业股份有限公司",
+             "华瓷", "北京银行股份有限公司", "南京银行股份有限公司", "江苏无锡光伏有限公司",
+             "无锡光伏", "晶科能源控股有限公司", "晶科能源", "晶澳太阳能科技股份有限公司",
+             "天合光能股份有限公司", "天合光能", "LONGi Green Energy Technology Co., Ltd.",
+             "LONGi 隆基绿能", "Solar Power", "Solar Power Industries", "晶科", "通威股份",
+             "通威太阳能(合肥)有限公司", "合肥通威", "阳光电源股份有限公司", "阳光电源"]
+    norms = [normalise_name(n) for n in names]
+    similarity = NameSimilarity(norms)
+    kept = 0
+    for a, b in permutations(norms, 2):
+        match = similarity.compare(a, b)
+        wanted = match if match.score >= 0.8 or match.kind != "similar" else None
+        assert similarity.kept_match(a, b, 0.8) == wanted, (a.original, b.original)
+        kept += wanted is not None
+    assert 0 < kept < len(norms) * (len(norms) - 1)

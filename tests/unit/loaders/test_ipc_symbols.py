@@ -99,3 +99,18 @@ def test_ancestors_up_to_section() -> None:
 )
 def test_pattern_matches(pattern: str, symbol: str, expected: bool) -> None:
     assert pattern_matches(pattern, symbol) is expected
+
+
+@pytest.mark.parametrize("symbol", ["H", "H01", "H01L", "H01L31/00", "H01L0031000000",
+                                    "H01L31/18", "H01L 31/0747 (2006.01)", "Y02E10/547"])
+def test_level_and_parent_from_one_parse_agree_with_level_and_ancestors(symbol: str) -> None:
+    from innochain.loaders.ipc_symbols import level_and_parent
+
+    assert level_and_parent(symbol) == (ipc_level(symbol), (ancestors(symbol) or [None])[0])
+
+
+@pytest.mark.parametrize("wipo14", ["H01L0031180000", "H01L0031000000", "A01B0001000000",
+                                    "Y02E0010547000", "h01l0031186000 ", "H02S", "H", "H01",
+                                    "H01L0000000000"])
+def test_wipo14_to_symbol_is_the_canonical_form(wipo14: str) -> None:
+    assert wipo14_to_symbol(wipo14) == normalize_symbol(wipo14)
