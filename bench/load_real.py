@@ -1,7 +1,7 @@
 """The full load of every shared real data set, through the product's own path, per backend.
 
     python bench/load_real.py [--backends falkordb,neo4j] [--only KIND,...] [--json FILE]
-                              [--skip-peer] [--workdir DIR] [--derive-each]
+                              [--skip-peer] [--workdir DIR] [--derive-each] [--fresh-each]
 
 Each data set is one `load_files(store, KIND, PATHS)` call (what `innochain load KIND PATH`
 runs) in a process of its own, in the order below, into one graph that starts empty on a
@@ -14,7 +14,12 @@ last load runs), rows read per second, the loader process's peak RSS (ru_maxrss)
 process's peak RSS during that load (VmHWM, reset before each load through
 /proc/<pid>/clear_refs). Then the same rows through `falkordb-bulk-insert` into a fresh
 embedded server (bench/load_real_peer.py) and our rows/s as a ratio of its rate.
-Method and results: bench/load_real.md.
+
+With `--fresh-each` (FalkorDB) each data set is loaded alone into a graph of its own that
+starts empty, as a user's first `innochain load` is, so it takes the create-only GRAPH.BULK
+path; its derivation follows in the same process, timed apart. The peer loads exactly that
+data set's rows into a fresh server of its own, and the two graphs are compared label by
+label and type by type. Method and results: bench/load_real.md.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from load_real_peer import RowSet, write_bulk_csvs  # type: ignore[import-not-found]
+from load_real_peer import RowSet, graph_shape, write_bulk_csvs  # type: ignore[import-not-found]
 from scale_backends import (  # type: ignore[import-not-found]
     BackendSession,
     falkordb_session,
@@ -65,11 +70,12 @@ def step_paths(files: tuple[str, ...]) -> list[Path]:
 
 # -- one loader, in its own process -----------------------------------------------------------
 def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None,
-              derive: str | None) -> dict[str, Any]:
+              derive: str | None, shape: bool = False) -> dict[str, Any]:
     """One `load_files` call timed; with `rows_out`, the rows it wrote pickled for the peer.
 
     `derive`: "each" to derive after this load as `innochain load` does, a comma-separated
     list of the build's kinds to derive once for all of them after it (timed apart), or None.
+    `shape`: the graph's shape (graph_shape) between the load and the derivation, not timed.
     """
     from innochain.graph.connect import open_store
     from innochain.loaders.cypher_files import read_cypher
@@ -85,9 +91,11 @@ def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None,
             known = store.run(read_cypher("organization_names"), read_only=True).to_dict(
                 "records")
         baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         report = load_files(store, kind, paths, derive=derive == "each").report
         seconds = time.perf_counter() - started
+        cpu_seconds = time.process_time() - cpu_started  # every thread of this process
+        loaded_shape = graph_shape(store) if shape else None
         derive_seconds = 0.0
         if derive and derive != "each":
             started = time.perf_counter()
@@ -107,7 +115,9 @@ def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None,
             "edges": report.edges, "seconds": seconds + derive_seconds,
             "derive_seconds": derive_seconds, "run_load_seconds": report.seconds,
             "rss_baseline_mib": baseline / 1024,
-            "rss_peak_mib": peak / 1024}
+            "rss_peak_mib": peak / 1024,
+            **({"shape": loaded_shape, "cpu_seconds": cpu_seconds}
+               if loaded_shape is not None else {})}
 
 
 def reset_peak(pid: int) -> bool:
@@ -120,10 +130,11 @@ def reset_peak(pid: int) -> bool:
 
 
 def load_step(session: BackendSession, uri: str, kind: str, paths: list[Path],
-              rows_out: Path | None, derive: str | None) -> dict[str, Any]:
+              rows_out: Path | None, derive: str | None, shape: bool = False
+              ) -> dict[str, Any]:
     per_load = reset_peak(session.pid)
     cmd = [sys.executable, __file__, "--child", kind, "--uri", uri,
-           *(["--rows-out", str(rows_out)] if rows_out else []),
+           *(["--rows-out", str(rows_out)] if rows_out else []), *(["--shape"] if shape else []),
            *(["--derive", derive] if derive else []), *map(str, paths)]
     started = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -190,6 +201,91 @@ def run_peer(peer_dir: Path, ours: list[dict[str, Any]], work: Path) -> dict[str
             "ratio": result.seconds / our_seconds}
 
 
+# -- each data set alone into a fresh graph (--fresh-each) -------------------------------------
+def fresh_each(work: Path, steps: list[tuple[str, list[Path]]], peer: bool
+               ) -> list[dict[str, Any]]:
+    """Each kind into an empty graph of its own (the GRAPH.BULK path), then at once the peer
+    on its rows into another (so both meet the same machine load); the derivation of that
+    one kind is timed apart, as in `derive_after`. The peer's CSV files are written in a
+    process of its own: Linux keeps a process's peak RSS across exec, so a load process
+    started after this one had read the peer's rows would report them."""
+    results = []
+    for kind, paths in steps:
+        home, rows_out = work / f"fresh-{kind}", work / f"fresh-{kind}.pickle"
+        with falkordb_session(home) as session:
+            result = load_step(session, f"falkordb://{home}", kind, paths,
+                               rows_out if peer else None, kind, shape=True)
+        result["backend"] = "falkordb"
+        result["load_seconds"] = result["seconds"] - result["derive_seconds"]
+        results.append(result)
+        line = f"fresh     {kind:<16} {result['rows_read']:>8} rows " \
+               f"{result['load_seconds']:>7.1f} s"
+        if peer:
+            done = subprocess.run([sys.executable, __file__, "--peer-child", str(rows_out),
+                                   str(work / f"peer-{kind}")],
+                                  capture_output=True, text=True, check=False)
+            if done.returncode:
+                raise RuntimeError(f"peer of {kind} failed:\n{done.stderr[-3000:]}")
+            result["peer"] = json.loads(done.stdout.strip().splitlines()[-1])
+            result["same_graph"] = result["shape"] == result["peer"]["shape"]
+            line += f"; peer {result['peer']['seconds']:.1f} s, same graph: " + (
+                "yes" if result["same_graph"] else "NO")
+        print(line, flush=True)
+    return results
+
+
+def run_peer_alone(pickle: Path, work: Path) -> dict[str, Any]:
+    """One data set's rows through falkordb-bulk-insert into a fresh server of its own."""
+    from load_real_peer import run_peer_graph  # type: ignore[import-not-found]
+
+    work.mkdir()
+    args, nodes, edges = write_bulk_csvs(RowSet.load(pickle), work / "csv")
+    # Real values hold commas, quotes and backslashes: standard quoting, no escape character.
+    seconds, peak, shape = run_peer_graph(["--quote", "0", "--escapechar", "none", *args],
+                                          work / "falkordb", work / "peer.log")
+    return {"nodes": nodes, "relationships": edges, "seconds": seconds, "db_peak_mib": peak,
+            "shape": shape}
+
+
+def print_fresh(results: list[dict[str, Any]]) -> None:
+    peer = all("peer" in r for r in results)
+    print(f"\n{'fresh graph':<16} {'read':>7} {'loaded':>7} {'reject':>6} {'wall s':>6} "
+          f"{'write s':>7} {'cpu s':>6} {'derive':>6} {'rows/s':>7} {'py peak':>7} "
+          f"{'db peak':>7}"
+          + (f" {'peer s':>6} {'rows':>7} {'ratio':>5} {'same':>4}" if peer else ""))
+    for r in results:
+        rate = r["rows_read"] / r["load_seconds"] if r["load_seconds"] else 0.0
+        line = (f"{r['kind']:<16} {r['rows_read']:>7} {r['rows_loaded']:>7} "
+                f"{r['rows_rejected']:>6} {r['load_seconds']:>6.2f} "
+                f"{r['run_load_seconds']:>7.2f} {r['cpu_seconds']:>6.2f} "
+                f"{r['derive_seconds']:>6.2f} {rate:>7.0f} "
+                f"{r['rss_peak_mib']:>7.0f} {r['db_peak_mib']:>7.0f}")
+        if peer:
+            p = r["peer"]
+            line += (f" {p['seconds']:>6.2f} {p['nodes'] + p['relationships']:>7} "
+                     f"{p['seconds'] / r['load_seconds']:>5.2f} "
+                     f"{'yes' if r['same_graph'] else 'NO':>4}")
+        print(line)
+    ours = sum(r["load_seconds"] for r in results)
+    derive = sum(r["derive_seconds"] for r in results)
+    print(f"wall s: the load_files call (derive=False); cpu s: its CPU time (the load "
+          f"process, all threads; less swayed by a busy machine than wall s); derive: "
+          f"derive_after for that kind, apart; sum {ours:.1f} s of loads "
+          f"({sum(r['cpu_seconds'] for r in results):.1f} s CPU), {derive:.1f} s of derivation")
+    if peer:
+        theirs = sum(r["peer"]["seconds"] for r in results)
+        rows = sum(r["peer"]["nodes"] + r["peer"]["relationships"] for r in results)
+        print(f"falkordb-bulk-insert: {rows} rows in {theirs:.1f} s; ratio over all kinds "
+              f"{theirs / ours:.2f} (sum of its seconds / sum of ours; target >= "
+              f"{TARGET_RATIO}), {theirs / (ours + derive):.2f} with our derivation")
+        for r in results:
+            if not r["same_graph"]:
+                diff = {k: (r["shape"].get(k), r["peer"]["shape"].get(k))
+                        for k in sorted(set(r["shape"]) | set(r["peer"]["shape"]))
+                        if r["shape"].get(k) != r["peer"]["shape"].get(k)}
+                print(f"{r['kind']}: graphs differ (ours, peer): {diff}")
+
+
 # -- output -----------------------------------------------------------------------------------
 def print_tables(results: list[dict[str, Any]], totals: dict[str, dict[str, Any]],
                  peer: dict[str, Any] | None) -> None:
@@ -240,15 +336,23 @@ def main() -> None:
     parser.add_argument("--derive-each", action="store_true",
                         help="derive after every load (as separate `innochain load` commands "
                              "do) instead of once after the last")
+    parser.add_argument("--fresh-each", action="store_true",
+                        help="each data set alone into a fresh graph (FalkorDB), and the peer "
+                             "on that data set's rows")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--uri", help=argparse.SUPPRESS)
     parser.add_argument("--rows-out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--derive", help=argparse.SUPPRESS)
+    parser.add_argument("--shape", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--peer-child", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.peer_child:
+        print(json.dumps(run_peer_alone(*args.peer_child)))
+        return
     if args.child:
         print(json.dumps(run_child(args.child, args.uri, args.paths, args.rows_out,
-                                   args.derive)))
+                                   args.derive, args.shape)))
         return
     only = set(args.only.split(",")) if args.only else None
     unknown = (only or set()) - {kind for kind, _ in STEPS}
@@ -259,6 +363,14 @@ def main() -> None:
     missing = [str(p) for _, paths in steps for p in paths if not p.exists()]
     if missing:
         parser.error(f"missing data: {', '.join(missing)} (set INNOCHAIN_SHARED_DATA)")
+    if args.fresh_each:
+        with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+            fresh = fresh_each(Path(tmp), steps, not args.skip_peer)
+        print_fresh(fresh)
+        if args.json:
+            args.json.write_text(json.dumps(
+                [{"name": f"load_real.fresh.{r['kind']}", **r} for r in fresh], indent=2))
+        return
     results: list[dict[str, Any]] = []
     totals: dict[str, dict[str, Any]] = {}
     peer = None

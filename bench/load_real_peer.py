@@ -68,6 +68,52 @@ class RowSet:
         return rows
 
 
+def graph_shape(store: Any) -> dict[str, int]:
+    """Nodes per label set and relationships per type, but for our `LoadRun` nodes."""
+    shape: dict[str, int] = {}
+    for row in store.run("MATCH (n) RETURN labels(n) AS l, count(n) AS c").to_dict("records"):
+        if "LoadRun" not in row["l"]:
+            shape[":".join(sorted(row["l"]))] = int(row["c"])
+    for row in store.run("MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS c").to_dict(
+            "records"):
+        shape[f"[{row['t']}]"] = int(row["c"])
+    return shape
+
+
+def run_peer_graph(file_args: list[str], data_dir: Path, log: Path
+                   ) -> tuple[float, float, dict[str, int]]:
+    """`falkordb-bulk-insert` into a fresh embedded server, timed as scale_bulk times it;
+    (seconds, server peak MiB, graph_shape). Unlike scale_bulk's run, a load without
+    firms (a classification scheme alone) is fine here."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    from scale_backends import falkordb_session, peak_rss_mib  # type: ignore[import-not-found]
+    from scale_bulk import PEER_GRAPH, index_arguments  # type: ignore[import-not-found]
+
+    from innochain.graph.falkordb_store import FalkorDBStore
+
+    tool = shutil.which("falkordb-bulk-insert", path=str(Path(sys.executable).parent))
+    if tool is None:
+        raise RuntimeError("falkordb-bulk-insert not found: pip install falkordb-bulk-loader")
+    with falkordb_session(data_dir) as session:
+        socket = getattr(session.store, "socket", None)
+        cmd = [tool, PEER_GRAPH, "--server-url", f"unix://{socket}?socket_timeout=3600",
+               "--enforce-schema", *file_args, *index_arguments()]
+        started = time.perf_counter()
+        with log.open("w") as out:
+            subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, check=True)
+        seconds = time.perf_counter() - started
+        peer = FalkorDBStore(f"falkordb://{data_dir}?graph={PEER_GRAPH}", data_dir=data_dir,
+                             graph=PEER_GRAPH)
+        try:
+            return seconds, peak_rss_mib(session.pid), graph_shape(peer)
+        finally:
+            peer.close()
+
+
 def _column_types(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Property -> bulk-loader type; int mixed with float is DOUBLE, other mixes STRING."""
     seen: dict[str, set[str]] = defaultdict(set)
