@@ -70,12 +70,15 @@ def step_paths(files: tuple[str, ...]) -> list[Path]:
 
 # -- one loader, in its own process -----------------------------------------------------------
 def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None,
-              derive: str | None, shape: bool = False) -> dict[str, Any]:
+              derive: str | None, shape: bool = False, resolve: bool = True
+              ) -> dict[str, Any]:
     """One `load_files` call timed; with `rows_out`, the rows it wrote pickled for the peer.
 
     `derive`: "each" to derive after this load as `innochain load` does, a comma-separated
     list of the build's kinds to derive once for all of them after it (timed apart), or None.
     `shape`: the graph's shape (graph_shape) between the load and the derivation, not timed.
+    `resolve`: False loads as `innochain load --no-resolve` does (each spelling's normalised
+    key is its node), and the peer gets those same unresolved rows.
     """
     from innochain.graph.connect import open_store
     from innochain.loaders.cypher_files import read_cypher
@@ -92,7 +95,7 @@ def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None,
                 "records")
         baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started, cpu_started = time.perf_counter(), time.process_time()
-        report = load_files(store, kind, paths, derive=derive == "each").report
+        report = load_files(store, kind, paths, derive=derive == "each", resolve=resolve).report
         seconds = time.perf_counter() - started
         cpu_seconds = time.process_time() - cpu_started  # every thread of this process
         loaded_shape = graph_shape(store) if shape else None
@@ -104,7 +107,10 @@ def run_child(kind: str, uri: str, paths: list[Path], rows_out: Path | None,
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         if rows_out is not None:  # after the timed load: warm caches cannot help it
             spec = loader_spec(kind)
-            records, _ = resolved_records(lambda: spec.load(paths, context), known)
+            if resolve:
+                records, _ = resolved_records(lambda: spec.load(paths, context), known)
+            else:
+                records = iter(spec.load(paths, context))
             rows = RowSet()
             rows.add(records)
             rows.dump(rows_out)
@@ -130,11 +136,12 @@ def reset_peak(pid: int) -> bool:
 
 
 def load_step(session: BackendSession, uri: str, kind: str, paths: list[Path],
-              rows_out: Path | None, derive: str | None, shape: bool = False
-              ) -> dict[str, Any]:
+              rows_out: Path | None, derive: str | None, shape: bool = False,
+              resolve: bool = True) -> dict[str, Any]:
     per_load = reset_peak(session.pid)
     cmd = [sys.executable, __file__, "--child", kind, "--uri", uri,
            *(["--rows-out", str(rows_out)] if rows_out else []), *(["--shape"] if shape else []),
+           *([] if resolve else ["--no-resolve"]),
            *(["--derive", derive] if derive else []), *map(str, paths)]
     started = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -202,8 +209,8 @@ def run_peer(peer_dir: Path, ours: list[dict[str, Any]], work: Path) -> dict[str
 
 
 # -- each data set alone into a fresh graph (--fresh-each) -------------------------------------
-def fresh_each(work: Path, steps: list[tuple[str, list[Path]]], peer: bool
-               ) -> list[dict[str, Any]]:
+def fresh_each(work: Path, steps: list[tuple[str, list[Path]]], peer: bool,
+               resolve: bool = True) -> list[dict[str, Any]]:
     """Each kind into an empty graph of its own (the GRAPH.BULK path), then at once the peer
     on its rows into another (so both meet the same machine load); the derivation of that
     one kind is timed apart, as in `derive_after`. The peer's CSV files are written in a
@@ -214,7 +221,7 @@ def fresh_each(work: Path, steps: list[tuple[str, list[Path]]], peer: bool
         home, rows_out = work / f"fresh-{kind}", work / f"fresh-{kind}.pickle"
         with falkordb_session(home) as session:
             result = load_step(session, f"falkordb://{home}", kind, paths,
-                               rows_out if peer else None, kind, shape=True)
+                               rows_out if peer else None, kind, shape=True, resolve=resolve)
         result["backend"] = "falkordb"
         result["load_seconds"] = result["seconds"] - result["derive_seconds"]
         results.append(result)
@@ -339,6 +346,9 @@ def main() -> None:
     parser.add_argument("--fresh-each", action="store_true",
                         help="each data set alone into a fresh graph (FalkorDB), and the peer "
                              "on that data set's rows")
+    parser.add_argument("--no-resolve", action="store_true",
+                        help="with --fresh-each: load without entity resolution (innochain "
+                             "load --no-resolve), the peer on the same unresolved rows")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--uri", help=argparse.SUPPRESS)
     parser.add_argument("--rows-out", type=Path, help=argparse.SUPPRESS)
@@ -352,7 +362,7 @@ def main() -> None:
         return
     if args.child:
         print(json.dumps(run_child(args.child, args.uri, args.paths, args.rows_out,
-                                   args.derive, args.shape)))
+                                   args.derive, args.shape, not args.no_resolve)))
         return
     only = set(args.only.split(",")) if args.only else None
     unknown = (only or set()) - {kind for kind, _ in STEPS}
@@ -363,9 +373,11 @@ def main() -> None:
     missing = [str(p) for _, paths in steps for p in paths if not p.exists()]
     if missing:
         parser.error(f"missing data: {', '.join(missing)} (set INNOCHAIN_SHARED_DATA)")
+    if args.no_resolve and not args.fresh_each:
+        parser.error("--no-resolve goes with --fresh-each")
     if args.fresh_each:
         with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
-            fresh = fresh_each(Path(tmp), steps, not args.skip_peer)
+            fresh = fresh_each(Path(tmp), steps, not args.skip_peer, not args.no_resolve)
         print_fresh(fresh)
         if args.json:
             args.json.write_text(json.dumps(
