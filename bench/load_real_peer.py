@@ -85,33 +85,11 @@ def run_peer_graph(file_args: list[str], data_dir: Path, log: Path
     """`falkordb-bulk-insert` into a fresh embedded server, timed as scale_bulk times it;
     (seconds, server peak MiB, graph_shape). Unlike scale_bulk's run, a load without
     firms (a classification scheme alone) is fine here."""
-    import shutil
-    import subprocess
-    import sys
-    import time
+    from scale_backends import peak_rss_mib  # type: ignore[import-not-found]
+    from scale_bulk import timed_bulk_insert  # type: ignore[import-not-found]
 
-    from scale_backends import falkordb_session, peak_rss_mib  # type: ignore[import-not-found]
-    from scale_bulk import PEER_GRAPH, index_arguments  # type: ignore[import-not-found]
-
-    from innochain.graph.falkordb_store import FalkorDBStore
-
-    tool = shutil.which("falkordb-bulk-insert", path=str(Path(sys.executable).parent))
-    if tool is None:
-        raise RuntimeError("falkordb-bulk-insert not found: pip install falkordb-bulk-loader")
-    with falkordb_session(data_dir) as session:
-        socket = getattr(session.store, "socket", None)
-        cmd = [tool, PEER_GRAPH, "--server-url", f"unix://{socket}?socket_timeout=3600",
-               "--enforce-schema", *file_args, *index_arguments()]
-        started = time.perf_counter()
-        with log.open("w") as out:
-            subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, check=True)
-        seconds = time.perf_counter() - started
-        peer = FalkorDBStore(f"falkordb://{data_dir}?graph={PEER_GRAPH}", data_dir=data_dir,
-                             graph=PEER_GRAPH)
-        try:
-            return seconds, peak_rss_mib(session.pid), graph_shape(peer)
-        finally:
-            peer.close()
+    with timed_bulk_insert(file_args, data_dir, log) as (seconds, pid, peer):
+        return seconds, peak_rss_mib(pid), graph_shape(peer)
 
 
 def _column_types(rows: Iterable[dict[str, Any]]) -> dict[str, str]:

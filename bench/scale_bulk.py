@@ -13,6 +13,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -106,8 +108,11 @@ def index_arguments() -> list[str]:
             for arg in ("--index", f"{index.label}:{index.prop}")]
 
 
-def run_bulk_loader(file_args: list[str], data_dir: Path, log: Path) -> BulkResult:
-    """Time `falkordb-bulk-insert` into a fresh embedded server in `data_dir`."""
+@contextmanager
+def timed_bulk_insert(file_args: list[str], data_dir: Path, log: Path
+                      ) -> Iterator[tuple[float, int, FalkorDBStore]]:
+    """`falkordb-bulk-insert` into a fresh embedded server in `data_dir`, timed; yields
+    (seconds, the server's pid, a store on the graph it made) while the server runs."""
     tool = shutil.which("falkordb-bulk-insert", path=str(Path(sys.executable).parent))
     if tool is None:
         raise RuntimeError("falkordb-bulk-insert not found: pip install falkordb-bulk-loader")
@@ -122,10 +127,18 @@ def run_bulk_loader(file_args: list[str], data_dir: Path, log: Path) -> BulkResu
         seconds = time.perf_counter() - started
         peer = FalkorDBStore(f"falkordb://{data_dir}?graph={PEER_GRAPH}", data_dir=data_dir,
                              graph=PEER_GRAPH)
+        try:
+            yield seconds, session.pid, peer
+        finally:
+            peer.close()
+
+
+def run_bulk_loader(file_args: list[str], data_dir: Path, log: Path) -> BulkResult:
+    """Time `falkordb-bulk-insert` into a fresh embedded server in `data_dir`."""
+    with timed_bulk_insert(file_args, data_dir, log) as (seconds, pid, peer):
         nodes = int(peer.run("MATCH (n) RETURN count(n) AS c").iloc[0]["c"])
         edges = int(peer.run("MATCH ()-[r]->() RETURN count(r) AS c").iloc[0]["c"])
         orgs = int(peer.run("MATCH (n:Organization:Firm) RETURN count(n) AS c").iloc[0]["c"])
         if not orgs:
             raise RuntimeError("the peer made no :Organization:Firm nodes (role labels lost)")
-        peer.close()
-        return BulkResult(seconds, peak_rss_mib(session.pid), nodes, edges)
+        return BulkResult(seconds, peak_rss_mib(pid), nodes, edges)

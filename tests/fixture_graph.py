@@ -273,6 +273,16 @@ def build_fixture_graph(store: GraphStore) -> GraphStore:
     return store
 
 
+def patent_owners(store: GraphStore) -> dict[str, set[str]]:
+    """Patent id -> the ids of the organisations that own it, one hop read (what tests count
+    materialised values against)."""
+    owners: dict[str, set[str]] = {}
+    for r in store.run("MATCH (o:Organization)-[:OWNS]->(p:Patent) "
+                       "RETURN o.id AS org, p.id AS patent").to_dict("records"):
+        owners.setdefault(r["patent"], set()).add(r["org"])
+    return owners
+
+
 def answer(store: GraphStore, query_id: str, **params: Any) -> list[dict[str, Any]]:
     """Rows of a pack query as plain dicts, floats rounded to 6 places for exact asserts."""
     from innochain.queries.runner import run

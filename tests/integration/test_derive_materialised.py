@@ -9,7 +9,14 @@ from innochain.graph.store import GraphStore
 from innochain.graph.writes import upsert_relationships
 from innochain.loaders.chain_loader import derive_segment_membership
 from innochain.loaders.segment_summaries import materialise
-from tests.fixture_graph import CHAIN, PARK, PATENTS, answer, build_fixture_graph
+from tests.fixture_graph import (
+    CHAIN,
+    PARK,
+    PATENTS,
+    answer,
+    build_fixture_graph,
+    patent_owners,
+)
 from tests.graph_checksum import graph_checksum, rel_counts
 
 MEMBERSHIPS = ("MATCH (p:Patent)-[r:IN_SEGMENT]->(s:Segment) "
@@ -72,18 +79,9 @@ def test_a_new_owner_shows_after_derive_runs_again(store: GraphStore) -> None:
     assert grew, "the patent the park firm now owns counts as a park patent"
 
 
-def _owners(store: GraphStore) -> dict[str, set[str]]:
-    """Patent id -> the ids of the organisations that own it, one hop read."""
-    owners: dict[str, set[str]] = {}
-    for r in store.run("MATCH (o:Organization)-[:OWNS]->(p:Patent) "
-                       "RETURN o.id AS org, p.id AS patent").to_dict("records"):
-        owners.setdefault(r["patent"], set()).add(r["org"])
-    return owners
-
-
 def test_holder_citations_and_segment_sets_agree_with_the_patents(store: GraphStore) -> None:
     build_fixture_graph(store)
-    owners = _owners(store)
+    owners = patent_owners(store)
     expected: dict[tuple[str, str], int] = {}
     for r in store.run("MATCH (p:Patent)-[:CITES]->(c:Patent) "
                        "RETURN p.id AS citing, c.id AS cited").to_dict("records"):
@@ -117,7 +115,7 @@ def test_class_holdings_agree_with_the_patents(store: GraphStore) -> None:
     build_fixture_graph(store)
     derive_segment_membership(store, CHAIN)
     # one hop at a time, counted in Python, so no engine's multi-hop planning is trusted
-    owners = _owners(store)
+    owners = patent_owners(store)
     expected: dict[tuple[str, str], int] = {}
     for r in store.run("MATCH (p:Patent)-[:CLASSIFIED_AS]->(c:CPC) "
                        "RETURN p.id AS patent, c.code AS code").to_dict("records"):
@@ -137,7 +135,7 @@ def test_holdings_outside_the_park_agree_with_the_patents(store: GraphStore) -> 
     build_fixture_graph(store)
     # one hop at a time, worked out in Python: per holder and segment, its patents there with
     # no owner in the park, and the owner countries every one of those patents has
-    owners = _owners(store)
+    owners = patent_owners(store)
     orgs = {r["id"]: r for r in store.run(
         "MATCH (o:Organization) RETURN o.id AS id, o.in_park AS in_park, o.country AS country"
     ).to_dict("records")}

@@ -9,20 +9,12 @@ from typing import Any
 import pytest
 
 from innochain.graph.store import GraphStore
-from tests.fixture_graph import PARK, answer, build_fixture_graph
+from tests.fixture_graph import PARK, answer, build_fixture_graph, patent_owners
 
 
 @pytest.fixture
 def park(store: GraphStore) -> GraphStore:
     return build_fixture_graph(store)
-
-
-def _owners(store: GraphStore) -> dict[str, set[str]]:
-    owners: dict[str, set[str]] = {}
-    for r in store.run("MATCH (o:Organization)-[:OWNS]->(p:Patent) "
-                       "RETURN o.id AS org, p.id AS patent").to_dict("records"):
-        owners.setdefault(r["patent"], set()).add(r["org"])
-    return owners
 
 
 def _memberships(store: GraphStore) -> list[dict[str, Any]]:
@@ -32,7 +24,7 @@ def _memberships(store: GraphStore) -> list[dict[str, Any]]:
 
 
 def test_alliance_portfolio_agrees_with_the_members_patents(park: GraphStore) -> None:
-    owners = _owners(park)
+    owners = patent_owners(park)
     members = {r["id"]: r["name"] for r in park.run(
         "MATCH (m:Organization)-[:MEMBER_OF]->(:Organization {id: 'org:alliance'}) "
         "RETURN m.id AS id, m.name AS name").to_dict("records")}
@@ -56,7 +48,7 @@ def test_alliance_portfolio_agrees_with_the_members_patents(park: GraphStore) ->
 
 
 def test_plaintiff_candidates_count_cases_and_chain_patents(park: GraphStore) -> None:
-    owners = _owners(park)
+    owners = patent_owners(park)
     outside = {r["id"] for r in park.run(
         "MATCH (o:Organization) WHERE coalesce(o.in_park, false) = false "
         "RETURN o.id AS id").to_dict("records")}
