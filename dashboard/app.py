@@ -11,11 +11,18 @@ from pathlib import Path
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from innochain.dashboard.choosers import choose_park
-from innochain.dashboard.i18n import language_switch, page_title, t
-from innochain.dashboard.login_gate import signed_in
-from innochain.dashboard.query_access import run_query, shown_uri
-from innochain.errors import InnoChainError
+from innochain.dashboard import PRELOADED
+
+# Under `innochain dashboard` a thread imports the pages' modules as the server starts
+# (innochain.dashboard.serve): the first script run waits for it rather than importing
+# the same modules beside it. Elsewhere (AppTest, `streamlit run`) it is set already.
+PRELOADED.wait(timeout=120)
+
+from innochain.dashboard.choosers import choose_park  # noqa: E402
+from innochain.dashboard.i18n import language_switch, page_title, t  # noqa: E402
+from innochain.dashboard.login_gate import signed_in  # noqa: E402
+from innochain.dashboard.query_access import run_query, shown_uri  # noqa: E402
+from innochain.errors import InnoChainError  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 # (page key, file, icon) in the order of the handbook's tasks.

@@ -15,6 +15,8 @@ import logging
 import sys
 import threading
 
+from innochain.dashboard import PRELOADED
+
 # What a fresh server's first page visits imported (python -X importtime, demo park, every
 # page): pandas and the query runner through the choosers, pyvis for the maps, Altair for
 # the charts, the store adapters, the loader registry the data page lists.
@@ -55,11 +57,20 @@ def preload() -> None:
         pass  # not cached: each page shows the broken pack file in its error box instead
 
 
+def _preload_then_open() -> None:
+    """The preload, then let the app's script runs import (app.py waits on PRELOADED)."""
+    try:
+        preload()
+    finally:
+        PRELOADED.set()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run Streamlit's command line (`run APP --server.port ...`) in-process, preloading
     beside it. (Preloading first made the server answer 3-5 s later at load 5: the cost
     moved from the first page to the start, docs/dashboard.md.)"""
-    threading.Thread(target=preload, name="innochain-preload", daemon=True).start()
+    PRELOADED.clear()
+    threading.Thread(target=_preload_then_open, name="innochain-preload", daemon=True).start()
     from streamlit.web.cli import main as streamlit_main
 
     # prog_name as `python -m streamlit` sets it, so Streamlit sees its usual command line.

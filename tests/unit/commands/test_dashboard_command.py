@@ -75,6 +75,23 @@ def test_launcher_passes_streamlit_its_arguments(monkeypatch: pytest.MonkeyPatch
     argv = dashboard_command.streamlit_command("127.0.0.1", 8765)[4:]
     serve.main(argv)
     assert received == [(argv, "streamlit")]
+    # The preload thread runs beside the server and opens the gate the app waits on.
+    assert serve.PRELOADED.wait(timeout=120), "the preload never let the app's imports in"
+
+
+def test_a_failed_preload_still_lets_the_app_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the preload thread fails, the first page must not wait for it forever: it imports
+    what it needs itself (and shows any error in its own page)."""
+    from innochain.dashboard import serve
+
+    def broken() -> None:
+        raise ImportError("no module named 'pyvis'")
+
+    monkeypatch.setattr(serve, "preload", broken)
+    serve.PRELOADED.clear()
+    with pytest.raises(ImportError):
+        serve._preload_then_open()
+    assert serve.PRELOADED.is_set()
 
 
 def test_broken_extra_pack_does_not_stop_the_server(monkeypatch: pytest.MonkeyPatch,
