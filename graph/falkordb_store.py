@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,10 @@ from innochain.graph.store import (
 )
 
 DEFAULT_GRAPH = "innochain"
+# The server answers "BUSY preparing to fork" while it readies an append-only rewrite (one
+# starts by itself as the file grows during a large load): the command was not run, so it is
+# sent again, for up to this long, before the error reaches the caller.
+BUSY_WAIT_S = 120.0
 
 
 class FalkorDBStore:
@@ -87,11 +91,9 @@ class FalkorDBStore:
         if self.read_only:
             read_only = True  # a reader never sends GRAPH.QUERY, whatever the caller asks
         query = header + tag_cypher(cypher, tag)
+        send = self._graph.ro_query if read_only else self._graph.query
         try:
-            if read_only:
-                result = self._graph.ro_query(query)
-            else:
-                result = self._graph.query(query)
+            result = retry_while_busy(lambda: send(query))
         except redis.ResponseError as exc:
             if read_only and "empty key" in str(exc).lower():
                 if asked_to_write:  # refuse as on an existing graph, not answer "nothing"
@@ -130,8 +132,10 @@ class FalkorDBStore:
 
     def _bulk_insert(self, args: list[Any]) -> Any:
         """One GRAPH.BULK call (blocks built by graph.falkordb_bulk), errors in our words."""
+        connection = self._db.connection
         try:
-            return self._db.connection.execute_command("GRAPH.BULK", self.graph_name, *args)
+            return retry_while_busy(
+                lambda: connection.execute_command("GRAPH.BULK", self.graph_name, *args))
         except redis.ResponseError as exc:
             raise self._query_error(exc, "innochain/bulk_insert") from None
         except (redis.ConnectionError, OSError) as exc:
@@ -266,3 +270,17 @@ def _falkordb_version(encoded: str) -> str:
 
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def retry_while_busy(send: Callable[[], Any], wait_s: float = BUSY_WAIT_S) -> Any:
+    """`send()`, again after a pause while the server answers BUSY (it ran nothing then);
+    any other error, or BUSY past `wait_s`, goes to the caller."""
+    deadline, pause = time.monotonic() + wait_s, 0.05
+    while True:
+        try:
+            return send()
+        except redis.ResponseError as exc:
+            if not str(exc).startswith("BUSY") or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
