@@ -37,7 +37,13 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from load_real_peer import RowSet, graph_shape, write_bulk_csvs  # type: ignore[import-not-found]
+from load_real_fresh import print_fresh  # type: ignore[import-not-found]
+from load_real_peer import (  # type: ignore[import-not-found]
+    RowSet,
+    graph_shape,
+    run_peer_alone,
+    write_bulk_csvs,
+)
 from scale_backends import (  # type: ignore[import-not-found]
     BackendSession,
     falkordb_session,
@@ -241,58 +247,6 @@ def fresh_each(work: Path, steps: list[tuple[str, list[Path]]], peer: bool,
     return results
 
 
-def run_peer_alone(pickle: Path, work: Path) -> dict[str, Any]:
-    """One data set's rows through falkordb-bulk-insert into a fresh server of its own."""
-    from load_real_peer import run_peer_graph  # type: ignore[import-not-found]
-
-    work.mkdir()
-    args, nodes, edges = write_bulk_csvs(RowSet.load(pickle), work / "csv")
-    # Real values hold commas, quotes and backslashes: standard quoting, no escape character.
-    seconds, peak, shape = run_peer_graph(["--quote", "0", "--escapechar", "none", *args],
-                                          work / "falkordb", work / "peer.log")
-    return {"nodes": nodes, "relationships": edges, "seconds": seconds, "db_peak_mib": peak,
-            "shape": shape}
-
-
-def print_fresh(results: list[dict[str, Any]]) -> None:
-    peer = all("peer" in r for r in results)
-    print(f"\n{'fresh graph':<16} {'read':>7} {'loaded':>7} {'reject':>6} {'wall s':>6} "
-          f"{'write s':>7} {'cpu s':>6} {'derive':>6} {'rows/s':>7} {'py peak':>7} "
-          f"{'db peak':>7}"
-          + (f" {'peer s':>6} {'rows':>7} {'ratio':>5} {'same':>4}" if peer else ""))
-    for r in results:
-        rate = r["rows_read"] / r["load_seconds"] if r["load_seconds"] else 0.0
-        line = (f"{r['kind']:<16} {r['rows_read']:>7} {r['rows_loaded']:>7} "
-                f"{r['rows_rejected']:>6} {r['load_seconds']:>6.2f} "
-                f"{r['run_load_seconds']:>7.2f} {r['cpu_seconds']:>6.2f} "
-                f"{r['derive_seconds']:>6.2f} {rate:>7.0f} "
-                f"{r['rss_peak_mib']:>7.0f} {r['db_peak_mib']:>7.0f}")
-        if peer:
-            p = r["peer"]
-            line += (f" {p['seconds']:>6.2f} {p['nodes'] + p['relationships']:>7} "
-                     f"{p['seconds'] / r['load_seconds']:>5.2f} "
-                     f"{'yes' if r['same_graph'] else 'NO':>4}")
-        print(line)
-    ours = sum(r["load_seconds"] for r in results)
-    derive = sum(r["derive_seconds"] for r in results)
-    print(f"wall s: the load_files call (derive=False); cpu s: its CPU time (the load "
-          f"process, all threads; less swayed by a busy machine than wall s); derive: "
-          f"derive_after for that kind, apart; sum {ours:.1f} s of loads "
-          f"({sum(r['cpu_seconds'] for r in results):.1f} s CPU), {derive:.1f} s of derivation")
-    if peer:
-        theirs = sum(r["peer"]["seconds"] for r in results)
-        rows = sum(r["peer"]["nodes"] + r["peer"]["relationships"] for r in results)
-        print(f"falkordb-bulk-insert: {rows} rows in {theirs:.1f} s; ratio over all kinds "
-              f"{theirs / ours:.2f} (sum of its seconds / sum of ours; target >= "
-              f"{TARGET_RATIO}), {theirs / (ours + derive):.2f} with our derivation")
-        for r in results:
-            if not r["same_graph"]:
-                diff = {k: (r["shape"].get(k), r["peer"]["shape"].get(k))
-                        for k in sorted(set(r["shape"]) | set(r["peer"]["shape"]))
-                        if r["shape"].get(k) != r["peer"]["shape"].get(k)}
-                print(f"{r['kind']}: graphs differ (ours, peer): {diff}")
-
-
 # -- output -----------------------------------------------------------------------------------
 def print_tables(results: list[dict[str, Any]], totals: dict[str, dict[str, Any]],
                  peer: dict[str, Any] | None) -> None:
@@ -378,7 +332,7 @@ def main() -> None:
     if args.fresh_each:
         with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
             fresh = fresh_each(Path(tmp), steps, not args.skip_peer, not args.no_resolve)
-        print_fresh(fresh)
+        print_fresh(fresh, TARGET_RATIO)
         if args.json:
             args.json.write_text(json.dumps(
                 [{"name": f"load_real.fresh.{r['kind']}", **r} for r in fresh], indent=2))

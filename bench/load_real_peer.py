@@ -152,3 +152,14 @@ def write_bulk_csvs(rows: RowSet, folder: Path) -> tuple[list[str], int, int]:
                [[s, d] for s, d, _ in links], [p for _, _, p in links])
         args += ["-R", rel, str(path)]
     return args, len(rows.nodes), len(edges)
+
+
+def run_peer_alone(rows_file: Path, work: Path) -> dict[str, Any]:
+    """One data set's rows through falkordb-bulk-insert into a fresh server of its own."""
+    work.mkdir()
+    args, nodes, edges = write_bulk_csvs(RowSet.load(rows_file), work / "csv")
+    # Real values hold commas, quotes and backslashes: standard quoting, no escape character.
+    seconds, peak, shape = run_peer_graph(["--quote", "0", "--escapechar", "none", *args],
+                                          work / "falkordb", work / "peer.log")
+    return {"nodes": nodes, "relationships": edges, "seconds": seconds, "db_peak_mib": peak,
+            "shape": shape}
